@@ -1,0 +1,1 @@
+"""India-Japan rare earths and critical minerals dashboard: the pure core and the Streamlit app."""

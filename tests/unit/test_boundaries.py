@@ -1,0 +1,91 @@
+"""The committed boundary layers are a clean, complete and small coverage of the two states."""
+
+import itertools
+
+import geopandas as gpd
+import pytest
+import shapely
+
+from dashboard.boundaries import Boundaries, load_boundaries
+from dashboard.build_geodata import OUTPUT_NAMES
+from dashboard.paths import GEODATA_DIR
+
+EQUAL_AREA = "EPSG:6933"
+# Yanam, a Puducherry enclave of ~30 km2 between Kakinada and Konaseema districts.
+YANAM = shapely.Point(82.2135, 16.7275)
+
+
+@pytest.fixture(scope="module")
+def boundaries() -> Boundaries:
+    return load_boundaries()
+
+
+def test_district_counts_match_the_current_lgd_vintage(boundaries: Boundaries) -> None:
+    counts = boundaries.districts["state"].value_counts().to_dict()
+    assert counts == {"Andhra Pradesh": 26, "Odisha": 30}
+
+
+def test_the_2022_andhra_pradesh_districts_are_present(boundaries: Boundaries) -> None:
+    codes = set(boundaries.districts["district_lgd"])
+    assert set(range(683, 696)) <= codes
+
+
+def test_lgd_codes_are_unique(boundaries: Boundaries) -> None:
+    assert boundaries.districts["district_lgd"].is_unique
+
+
+def test_every_layer_is_wgs84_and_valid(boundaries: Boundaries) -> None:
+    for layer in (boundaries.districts, boundaries.states, boundaries.india, boundaries.world):
+        assert layer.crs.to_epsg() == 4326
+        assert layer.is_valid.all()
+        assert not layer.is_empty.any()
+
+
+def test_state_codes_match_lgd(boundaries: Boundaries) -> None:
+    pairs = set(
+        boundaries.districts[["state", "state_lgd"]].drop_duplicates().itertuples(index=False)
+    )
+    assert pairs == {("Andhra Pradesh", 28), ("Odisha", 21)}
+
+
+def test_districts_do_not_overlap(boundaries: Boundaries) -> None:
+    projected = boundaries.districts.to_crs(EQUAL_AREA)
+    worst = max(
+        a.intersection(b).area / 1e6
+        for a, b in itertools.combinations(projected.geometry, 2)
+        if a.intersects(b)
+    )
+    assert worst <= 0.01
+    assert shapely.coverage_is_valid(boundaries.districts.geometry.values)
+
+
+def test_states_are_the_union_of_their_districts(boundaries: Boundaries) -> None:
+    districts = boundaries.districts.to_crs(EQUAL_AREA)
+    states = boundaries.states.to_crs(EQUAL_AREA).set_index("state")
+    for state, group in districts.groupby("state"):
+        union = shapely.union_all(group.geometry.values)
+        assert union.symmetric_difference(states.geometry[state]).area / 1e6 < 0.01
+
+
+def test_the_only_hole_between_districts_is_yanam(boundaries: Boundaries) -> None:
+    union = shapely.coverage_union_all(boundaries.districts.geometry.values)
+    holes = [shapely.Polygon(ring) for part in union.geoms for ring in part.interiors]
+    assert len(holes) == 1
+    assert holes[0].contains(YANAM)
+    hole_km2 = gpd.GeoSeries(holes, crs=4326).to_crs(EQUAL_AREA).area.iloc[0] / 1e6
+    assert 25 < hole_km2 < 35
+
+
+def test_world_basemap_draws_india_with_the_official_outline(boundaries: Boundaries) -> None:
+    world = boundaries.world.set_index("iso_a3")
+    assert world.geometry["IND"].equals(boundaries.india.geometry.iloc[0])
+    neighbours = world.drop(index="IND").to_crs(EQUAL_AREA)
+    india = boundaries.india.to_crs(EQUAL_AREA).geometry.iloc[0]
+    overlap_km2 = neighbours.intersection(india).area.sum() / 1e6
+    assert overlap_km2 < 50
+    assert {"JPN", "AUS", "VNM", "CAN", "CHN"} <= set(world.index)
+
+
+def test_boundary_files_fit_the_size_budget() -> None:
+    total = sum((GEODATA_DIR / name).stat().st_size for name in OUTPUT_NAMES)
+    assert total <= 600 * 1024
