@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import csv
 import importlib.util
-import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,8 +20,9 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import shapely
-from shapely.geometry import mapping
 
+from dashboard.geojson_text import feature, feature_collection
+from dashboard.geometry import as_multipolygon, round_geometry
 from dashboard.paths import GEODATA_DIR
 
 STATES = {"ANDHRA PRADESH": "Andhra Pradesh", "ODISHA": "Odisha"}
@@ -63,10 +63,6 @@ def read_name_overrides(path: Path) -> dict[int, str]:
         return {int(row["district_lgd"]): row["name"] for row in csv.DictReader(handle)}
 
 
-def round_geometry(geom: shapely.Geometry, decimals: int) -> shapely.Geometry:
-    return shapely.transform(geom, lambda xy: np.round(xy, decimals))
-
-
 def drop_small_parts(
     geom: shapely.MultiPolygon, min_hole_km2: float, min_island_km2: float
 ) -> shapely.MultiPolygon:
@@ -81,17 +77,6 @@ def drop_small_parts(
 
 def _area_km2(geom: shapely.Geometry) -> float:
     return float(gpd.GeoSeries([geom], crs="EPSG:4326").to_crs(EQUAL_AREA_CRS).area.iloc[0]) / 1e6
-
-
-def as_multipolygon(geom: shapely.Geometry) -> shapely.MultiPolygon:
-    """Keep only the polygons: make_valid and clipping can leave stray lines and points."""
-    polygons: list[shapely.Polygon] = []
-    for part in shapely.get_parts(geom):
-        if part.geom_type == "Polygon" and not part.is_empty:
-            polygons.append(part)
-        elif part.geom_type in ("MultiPolygon", "GeometryCollection"):
-            polygons.extend(as_multipolygon(part).geoms)
-    return shapely.MultiPolygon(polygons)
 
 
 def build_districts(source: gpd.GeoDataFrame, overrides: dict[int, str]) -> gpd.GeoDataFrame:
@@ -166,17 +151,12 @@ def build_world(countries: gpd.GeoDataFrame, india: shapely.MultiPolygon) -> gpd
     ).sort_values("iso_a3", ignore_index=True)
 
 
-def feature_collection(frame: gpd.GeoDataFrame) -> str:
-    """Serialise deterministically: fixed key order, shortest float repr, one feature a line so
-    a diff of a rebuilt file stays readable."""
+def frame_text(frame: gpd.GeoDataFrame) -> str:
     columns = [c for c in frame.columns if c != "geometry"]
-    lines = []
-    for row in frame.itertuples(index=False):
-        properties = {c: _plain(getattr(row, c)) for c in columns}
-        feature = {"type": "Feature", "properties": properties, "geometry": mapping(row.geometry)}
-        lines.append(json.dumps(feature, ensure_ascii=False, separators=(",", ":")))
-    body = ",\n".join(lines)
-    return '{"type":"FeatureCollection","features":[\n' + body + "\n]}\n"
+    return feature_collection(
+        feature({c: _plain(getattr(row, c)) for c in columns}, row.geometry)
+        for row in frame.itertuples(index=False)
+    )
 
 
 def _plain(value: object) -> object:
@@ -201,10 +181,10 @@ def build_all() -> dict[str, str]:
     india_frame = gpd.GeoDataFrame({"name": ["India"]}, geometry=[india], crs="EPSG:4326")
     world = build_world(countries, india)
     return {
-        "districts.geojson": feature_collection(districts),
-        "states.geojson": feature_collection(states),
-        "india.geojson": feature_collection(india_frame),
-        "world.geojson": feature_collection(world),
+        "districts.geojson": frame_text(districts),
+        "states.geojson": frame_text(states),
+        "india.geojson": frame_text(india_frame),
+        "world.geojson": frame_text(world),
     }
 
 
