@@ -1,0 +1,41 @@
+"""Build geodata/zones.geojson from geodata/zone_definitions.csv.
+
+Zones have no official outline, so each is derived from named districts or named sites (see
+dashboard.zones). Run ``python -m dashboard.build_zones`` after editing a definition; the
+validator refuses a zones.geojson that its definitions would not produce.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from dashboard import schema
+from dashboard.boundaries import load_boundaries
+from dashboard.geojson_text import feature, feature_collection
+from dashboard.paths import GEODATA_DIR
+from dashboard.validate import GEOMETRY, check_folder
+from dashboard.zones import zone_geometry, zone_properties
+
+
+def main() -> int:
+    boundaries = load_boundaries()
+    checked = check_folder(GEODATA_DIR, boundaries)
+    blocking = [
+        p for p in checked.problems if p.file in (schema.ZONE_DEFINITIONS.file, schema.SITES.file)
+    ]
+    if blocking:
+        print("\n".join(str(p) for p in blocking))
+        return 1
+    sites = {str(r["id"]): r[GEOMETRY] for r in checked.of(schema.SITES) if r[GEOMETRY]}
+    features = [
+        feature(zone_properties(d), zone_geometry(d, boundaries.districts, sites))
+        for d in checked.of(schema.ZONE_DEFINITIONS)
+    ]
+    path = GEODATA_DIR / schema.ZONES_FILE
+    path.write_text(feature_collection(features), encoding="utf-8")
+    print(f"{path}: {len(features)} zones, {path.stat().st_size / 1024:.0f} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

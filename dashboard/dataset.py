@@ -1,0 +1,89 @@
+"""Load the curated layers as typed (Geo)DataFrames, refusing data that does not validate."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from dashboard import schema
+from dashboard.boundaries import Boundaries, load_boundaries
+from dashboard.paths import GEODATA_DIR
+from dashboard.problems import DatasetError
+from dashboard.schema import Kind, PartialDate, TableSpec
+from dashboard.validate import GEOMETRY, Checked, check_folder
+
+CRS = "EPSG:4326"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Every curated layer; list fields hold tuples, years are nullable integers, milestone
+    dates keep the precision the sources give (``date``) beside a sortable ``sort_date``."""
+
+    sources: pd.DataFrame
+    sites: gpd.GeoDataFrame
+    places: gpd.GeoDataFrame
+    zones: gpd.GeoDataFrame
+    links: pd.DataFrame
+    milestones: pd.DataFrame
+    production: pd.DataFrame
+    import_share: pd.DataFrame
+
+
+def load_dataset(
+    folder: Path = GEODATA_DIR,
+    boundaries: Boundaries | None = None,
+    today: dt.date | None = None,
+) -> Dataset:
+    checked = check_folder(folder, boundaries or load_boundaries(folder), today)
+    if checked.problems:
+        raise DatasetError(checked.problems)
+    zones = _frame(checked, schema.ZONE_DEFINITIONS)
+    zones = gpd.GeoDataFrame(
+        zones, geometry=[checked.zone_geometries[z] for z in zones["id"]], crs=CRS
+    )
+    return Dataset(
+        sources=_frame(checked, schema.SOURCES),
+        sites=_geo_frame(checked, schema.SITES),
+        places=_geo_frame(checked, schema.PLACES),
+        zones=zones,
+        links=_frame(checked, schema.LINKS),
+        milestones=_milestones(_frame(checked, schema.MILESTONES)),
+        production=_frame(checked, schema.PRODUCTION),
+        import_share=_frame(checked, schema.IMPORT_SHARE),
+    )
+
+
+def _frame(checked: Checked, spec: TableSpec) -> pd.DataFrame:
+    rows = [{name: record.get(name) for name in spec.names} for record in checked.of(spec)]
+    frame = pd.DataFrame(rows, columns=list(spec.names))
+    for f in spec.fields:
+        if f.kind is Kind.INT:
+            frame[f.name] = frame[f.name].astype("Int64")
+        elif f.kind is Kind.NUMBER:
+            frame[f.name] = frame[f.name].astype("Float64")
+        elif f.kind in (Kind.ENUM_LIST, Kind.SLUG_LIST, Kind.INT_LIST):
+            frame[f.name] = frame[f.name].map(lambda v: v or ())
+    return frame
+
+
+def _geo_frame(checked: Checked, spec: TableSpec) -> gpd.GeoDataFrame:
+    geometry = [record[GEOMETRY] for record in checked.of(spec)]
+    return gpd.GeoDataFrame(_frame(checked, spec), geometry=geometry, crs=CRS)
+
+
+def _milestones(frame: pd.DataFrame) -> pd.DataFrame:
+    dates: list[PartialDate] = list(frame["date"])
+    ends: list[PartialDate | None] = list(frame["end_date"])
+    frame = frame.assign(
+        date=[str(d) for d in dates],
+        end_date=[str(e) if e else None for e in ends],
+        year=pd.array([d.year for d in dates], dtype="Int64"),
+        end_year=pd.array([(e or d).year for d, e in zip(dates, ends, strict=True)], dtype="Int64"),
+        sort_date=pd.to_datetime([d.earliest() for d in dates]),
+    )
+    return frame.sort_values(["sort_date", "id"], ignore_index=True)

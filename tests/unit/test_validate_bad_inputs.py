@@ -1,0 +1,46 @@
+"""Each file in the bad-input corpus produces exactly the problems listed beside it.
+
+A case is a folder in tests/bad_inputs/: files that replace their namesakes in the small valid
+dataset tests/fixtures/good/, an optional REMOVE listing files to delete, and expected.txt.
+"""
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.boundaries import Boundaries, load_boundaries
+from dashboard.validate import check_folder
+
+HERE = Path(__file__).resolve().parent.parent
+GOOD = HERE / "fixtures" / "good"
+CASES = sorted(p for p in (HERE / "bad_inputs").iterdir() if p.is_dir())
+TODAY = dt.date(2026, 11, 25)
+
+
+@pytest.fixture(scope="module")
+def boundaries() -> Boundaries:
+    return load_boundaries()
+
+
+def test_the_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 15
+
+
+def test_the_good_fixture_is_clean(boundaries: Boundaries) -> None:
+    assert check_folder(GOOD, boundaries, TODAY).problems == []
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_gives_its_message(case: Path, tmp_path: Path, boundaries: Boundaries) -> None:
+    shutil.copytree(GOOD, tmp_path, dirs_exist_ok=True)
+    for path in case.iterdir():
+        if path.name == "REMOVE":
+            for name in path.read_text().split():
+                (tmp_path / name).unlink()
+        elif path.name != "expected.txt":
+            shutil.copy(path, tmp_path / path.name)
+    expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
+    found = [str(p) for p in check_folder(tmp_path, boundaries, TODAY).problems]
+    assert found == expected
