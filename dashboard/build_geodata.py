@@ -23,6 +23,7 @@ import shapely
 
 from dashboard.geojson_text import feature, feature_collection
 from dashboard.geometry import as_multipolygon, round_geometry
+from dashboard.longitude import shift_to_map
 from dashboard.paths import GEODATA_DIR
 
 STATES = {"ANDHRA PRADESH": "Andhra Pradesh", "ODISHA": "Odisha"}
@@ -126,14 +127,17 @@ def build_india(states_source: gpd.GeoDataFrame) -> shapely.MultiPolygon:
 
 def build_world(countries: gpd.GeoDataFrame, india: shapely.MultiPolygon) -> gpd.GeoDataFrame:
     """Natural Earth countries with India replaced by the official outline; neighbours are
-    clipped so that no country is drawn over India's official boundary."""
-    others = countries[countries["iso_a3"] != "IND"].sort_values("iso_a3").reset_index(drop=True)
+    clipped so that no country is drawn over India's official boundary, and the Americas are
+    moved east of the date line (dashboard.longitude)."""
+    # Antarctica is out of every view and would straddle the seam.
+    dropped = countries["iso_a3"].isin(["IND", "ATA"])
+    others = countries[~dropped].sort_values("iso_a3").reset_index(drop=True)
     geometries = []
     for geom in others.geometry:
         # Simplify first: clipping last keeps the official line where the two meet.
         simplified = shapely.simplify(shapely.make_valid(geom), WORLD_TOLERANCE_DEG)
         clipped = shapely.difference(shapely.make_valid(simplified), india)
-        rounded = round_geometry(clipped, BASEMAP_DECIMALS)
+        rounded = round_geometry(shift_to_map(clipped), BASEMAP_DECIMALS)
         geometries.append(as_multipolygon(shapely.make_valid(rounded)))
     world = gpd.GeoDataFrame(
         {"name": others["name"], "iso_a3": others["iso_a3"]},

@@ -89,3 +89,12 @@ def test_world_basemap_draws_india_with_the_official_outline(boundaries: Boundar
 def test_boundary_files_fit_the_size_budget() -> None:
     total = sum((GEODATA_DIR / name).stat().st_size for name in OUTPUT_NAMES)
     assert total <= 600 * 1024
+
+
+def test_the_basemap_is_centred_on_the_indo_pacific(boundaries: Boundaries) -> None:
+    world = boundaries.world.set_index("iso_a3")
+    west, _, east, _ = world.total_bounds
+    assert west >= -25
+    assert world.geometry["CAN"].bounds[0] > 180
+    assert world.geometry["JPN"].bounds[0] < 180
+    assert "ATA" not in world.index
