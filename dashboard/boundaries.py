@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
+import pyogrio
 
 from dashboard.paths import GEODATA_DIR
+from dashboard.problems import DatasetError, Problem
 
 CRS = "EPSG:4326"
 
@@ -31,7 +33,21 @@ def load_boundaries(folder: Path = GEODATA_DIR) -> Boundaries:
     )
 
 
+REQUIRED_COLUMNS = {
+    "districts.geojson": ("district_lgd", "district", "state", "state_lgd"),
+    "states.geojson": ("state", "state_lgd"),
+    "world.geojson": ("name", "iso_a3"),
+}
+
+
 def _read(path: Path) -> gpd.GeoDataFrame:
-    frame = gpd.read_file(path)
+    try:
+        frame = gpd.read_file(path)
+    except (OSError, ValueError, pyogrio.errors.DataSourceError) as error:
+        raise DatasetError([Problem(path.name, "-", "-", f"cannot be read ({error})")]) from None
+    missing = [c for c in REQUIRED_COLUMNS.get(path.name, ()) if c not in frame.columns]
+    if missing:
+        problems = [Problem(path.name, "-", c, "required property is missing") for c in missing]
+        raise DatasetError(problems)
     # GeoJSON is WGS 84 by definition (RFC 7946); say so even if a reader leaves it unset.
     return frame.set_crs(CRS) if frame.crs is None else frame.to_crs(CRS)

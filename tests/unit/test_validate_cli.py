@@ -1,0 +1,32 @@
+"""``python -m dashboard.validate`` prints a summary and exits 0, or every problem and exits 1."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dashboard.validate import main
+
+GOOD = Path(__file__).resolve().parent.parent / "fixtures" / "good"
+
+
+def test_clean_data_prints_counts_per_layer_and_grade(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(GOOD)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("geodata is valid: 11 records in 7 layers, 4 sources; evidence:")
+    assert "  sites.geojson: 2 records (verified 1, disputed 1)" in out
+
+
+def test_problems_are_listed_one_a_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    shutil.copytree(GOOD, tmp_path, dirs_exist_ok=True)
+    text = (tmp_path / "milestones.csv").read_text(encoding="utf-8")
+    (tmp_path / "milestones.csv").write_text(text.replace(",agreement,", ",treaty,"), "utf-8")
+    assert main([str(tmp_path)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out.splitlines() == [
+        "milestones.csv: ms-2012-mou: kind: 'treaty' is not one of: "
+        "agreement, policy, industry, trade, survey, summit",
+        "milestones.csv: ms-brief-2023-mou: kind: 'treaty' is not one of: "
+        "agreement, policy, industry, trade, survey, summit",
+    ]
+    assert "2 problem(s) found" in captured.err
