@@ -10,11 +10,19 @@ from __future__ import annotations
 import sys
 
 from dashboard import schema
-from dashboard.boundaries import load_boundaries
+from dashboard.boundaries import Boundaries, load_boundaries
 from dashboard.geojson_text import feature, feature_collection
 from dashboard.paths import GEODATA_DIR
-from dashboard.validate import GEOMETRY, check_folder
+from dashboard.validate import GEOMETRY, Checked, check_folder
 from dashboard.zones import zone_geometry, zone_properties
+
+
+def zones_text(checked: Checked, boundaries: Boundaries) -> str:
+    sites = {str(r["id"]): r[GEOMETRY] for r in checked.of(schema.SITES) if r[GEOMETRY]}
+    return feature_collection(
+        feature(zone_properties(d), zone_geometry(d, boundaries.districts, sites))
+        for d in checked.of(schema.ZONE_DEFINITIONS)
+    )
 
 
 def main() -> int:
@@ -26,14 +34,10 @@ def main() -> int:
     if blocking:
         print("\n".join(str(p) for p in blocking))
         return 1
-    sites = {str(r["id"]): r[GEOMETRY] for r in checked.of(schema.SITES) if r[GEOMETRY]}
-    features = [
-        feature(zone_properties(d), zone_geometry(d, boundaries.districts, sites))
-        for d in checked.of(schema.ZONE_DEFINITIONS)
-    ]
     path = GEODATA_DIR / schema.ZONES_FILE
-    path.write_text(feature_collection(features), encoding="utf-8")
-    print(f"{path}: {len(features)} zones, {path.stat().st_size / 1024:.0f} KB")
+    path.write_text(zones_text(checked, boundaries), encoding="utf-8")
+    zones = len(checked.of(schema.ZONE_DEFINITIONS))
+    print(f"{path}: {zones} zones, {path.stat().st_size / 1024:.0f} KB")
     return 0
 
 

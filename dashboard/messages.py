@@ -16,6 +16,14 @@ CATALOGS: dict[str, dict[str, str]] = {
         "tooltip_district": "District",
         "tooltip_state": "State",
         "layer_districts": "Districts",
+        "data_error": (
+            "The dashboard's data did not pass validation, so nothing is shown. Each line "
+            "names the file, the record, the field and the problem:"
+        ),
+        "data_counts": (
+            "{sites} sites, {zones} zones, {links} partner links and {milestones} milestones, "
+            "each with its sources and an evidence grade."
+        ),
     },
 }
 
