@@ -68,6 +68,9 @@ def _frame(checked: Checked, spec: TableSpec) -> pd.DataFrame:
             frame[f.name] = frame[f.name].astype("Float64")
         elif f.kind in (Kind.ENUM_LIST, Kind.SLUG_LIST, Kind.INT_LIST):
             frame[f.name] = frame[f.name].map(lambda v: v or ())
+        else:
+            # Missing text stays None (not NaN), so "if value:" means what it says.
+            frame[f.name] = pd.Series([r[f.name] for r in rows], dtype=object)
     return frame
 
 
@@ -80,8 +83,8 @@ def _milestones(frame: pd.DataFrame) -> pd.DataFrame:
     dates: list[PartialDate] = list(frame["date"])
     ends: list[PartialDate | None] = list(frame["end_date"])
     frame = frame.assign(
-        date=[str(d) for d in dates],
-        end_date=[str(e) if e else None for e in ends],
+        date=pd.Series([str(d) for d in dates], dtype=object),
+        end_date=pd.Series([str(e) if e else None for e in ends], dtype=object),
         year=pd.array([d.year for d in dates], dtype="Int64"),
         end_year=pd.array([(e or d).year for d, e in zip(dates, ends, strict=True)], dtype="Int64"),
         sort_date=pd.to_datetime([d.earliest() for d in dates]),

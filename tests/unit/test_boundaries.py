@@ -3,21 +3,15 @@
 import itertools
 
 import geopandas as gpd
-import pytest
 import shapely
 
-from dashboard.boundaries import Boundaries, load_boundaries
+from dashboard.boundaries import Boundaries
 from dashboard.build_geodata import OUTPUT_NAMES
 from dashboard.paths import GEODATA_DIR
 
 EQUAL_AREA = "EPSG:6933"
 # Yanam, a Puducherry enclave of ~30 km2 between Kakinada and Konaseema districts.
 YANAM = shapely.Point(82.2135, 16.7275)
-
-
-@pytest.fixture(scope="module")
-def boundaries() -> Boundaries:
-    return load_boundaries()
 
 
 def test_district_counts_match_the_current_lgd_vintage(boundaries: Boundaries) -> None:

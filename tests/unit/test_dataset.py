@@ -1,6 +1,5 @@
 """The loader turns validated files into typed frames and refuses data with problems."""
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -10,14 +9,7 @@ import pytest
 from dashboard.boundaries import Boundaries, load_boundaries
 from dashboard.dataset import load_dataset
 from dashboard.problems import DatasetError
-
-GOOD = Path(__file__).resolve().parent.parent / "fixtures" / "good"
-TODAY = dt.date(2026, 11, 25)
-
-
-@pytest.fixture(scope="module")
-def boundaries() -> Boundaries:
-    return load_boundaries()
+from tests.paths import GOOD, TODAY
 
 
 def test_layers_are_typed(boundaries: Boundaries) -> None:

@@ -3,7 +3,7 @@ say it must be, and its zones are exactly what their definitions build."""
 
 import pytest
 
-from dashboard.boundaries import Boundaries, load_boundaries
+from dashboard.boundaries import Boundaries
 from dashboard.build_zones import zones_text
 from dashboard.dataset import Dataset, load_dataset
 from dashboard.paths import GEODATA_DIR
@@ -20,11 +20,6 @@ BRIEF_KEY_FACTS = {
     "2025: The 15th India–Japan Annual Summit reaffirms joint work on critical minerals as part "
     "of Indo-Pacific economic-security cooperation.": "verified",
 }
-
-
-@pytest.fixture(scope="module")
-def boundaries() -> Boundaries:
-    return load_boundaries()
 
 
 @pytest.fixture(scope="module")

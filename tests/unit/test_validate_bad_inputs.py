@@ -4,24 +4,16 @@ A case is a folder in tests/bad_inputs/: files that replace their namesakes in t
 dataset tests/fixtures/good/, an optional REMOVE listing files to delete, and expected.txt.
 """
 
-import datetime as dt
 import shutil
 from pathlib import Path
 
 import pytest
 
-from dashboard.boundaries import Boundaries, load_boundaries
+from dashboard.boundaries import Boundaries
 from dashboard.validate import check_folder
+from tests.paths import BAD_INPUTS, GOOD, TODAY
 
-HERE = Path(__file__).resolve().parent.parent
-GOOD = HERE / "fixtures" / "good"
-CASES = sorted(p for p in (HERE / "bad_inputs").iterdir() if p.is_dir())
-TODAY = dt.date(2026, 11, 25)
-
-
-@pytest.fixture(scope="module")
-def boundaries() -> Boundaries:
-    return load_boundaries()
+CASES = sorted(p for p in BAD_INPUTS.iterdir() if p.is_dir())
 
 
 def test_the_corpus_is_large_enough() -> None:

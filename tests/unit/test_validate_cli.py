@@ -6,8 +6,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.validate import main
-
-GOOD = Path(__file__).resolve().parent.parent / "fixtures" / "good"
+from tests.paths import GOOD
 
 
 def test_clean_data_prints_counts_per_layer_and_grade(capsys: pytest.CaptureFixture[str]) -> None:

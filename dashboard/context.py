@@ -1,0 +1,74 @@
+"""Global context figures: who mines rare earths, and how much Japan still buys from China."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from dashboard.dataset import Dataset
+from dashboard.details import Source, source_line
+from dashboard.markdown_text import evidence_badge, md
+
+JAPAN = "JPN"
+INDIA = "IND"
+CHINA = "CHN"
+
+
+def japan_partners(dataset: Dataset) -> set[str]:
+    """Countries at the other end of a link from or to Japan (from the links data, so the
+    chart's grouping follows the dataset rather than a list in the code)."""
+    countries = set()
+    for row in dataset.links.itertuples():
+        ends = {row.from_ref, row.to_ref}
+        if JAPAN in ends:
+            countries |= {e for e in ends if len(e) == 3 and e.isupper()} - {JAPAN, INDIA}
+    return countries
+
+
+def production_table(dataset: Dataset) -> pd.DataFrame:
+    """USGS rows for countries (not the Other/World rows), with each country's group and its
+    share of the world's 2024 mine production (the USGS rounded world total)."""
+    usgs = dataset.production
+    world = usgs[usgs["iso_a3"].isna() & usgs["country"].str.startswith("World")]
+    world_2024 = world["mine_production_2024_t"].iloc[0] if len(world) else pd.NA
+    partners = japan_partners(dataset)
+
+    def group(iso: object) -> str:
+        if iso == INDIA:
+            return "india"
+        if iso == CHINA:
+            return "china"
+        return "partner" if iso in partners else "other"
+
+    countries = usgs[usgs["iso_a3"].notna()].copy()
+    countries["group"] = countries["iso_a3"].map(group)
+    countries["share_2024"] = countries["mine_production_2024_t"].astype("Float64") / world_2024
+    return countries.sort_values("mine_production_2024_t", ascending=False, na_position="last")
+
+
+def group_shares(table: pd.DataFrame) -> dict[str, float]:
+    """Share of world 2024 mine production by group (India, Japan's partners, China)."""
+    return {
+        group: float(table.loc[table["group"] == group, "share_2024"].fillna(0).sum())
+        for group in ("india", "partner", "china")
+    }
+
+
+def source_list(source_ids: Iterable[tuple[str, ...]], sources: Mapping[str, Source]) -> str:
+    """A Markdown list of every source cited by a set of records, each once."""
+    cited = sorted({s for ids in source_ids for s in ids})
+    return "\n".join(f"- {source_line(sources[s])}" for s in cited)
+
+
+def import_share_markdown(shares: pd.DataFrame, sources: Mapping[str, Source]) -> str:
+    """One line per figure: period, share, what was measured, grade and source."""
+    lines = []
+    for row in shares.sort_values(["year", "id"]).itertuples():
+        cited = "; ".join(source_line(sources[s]) for s in row.sources)
+        note = f" *{md(row.evidence_note)}*" if row.evidence_note else ""
+        lines.append(
+            f"- {evidence_badge(row.evidence)} **{md(row.period)}: {md(f'{row.share_pct:g}')} %** "
+            f"— {md(row.basis)}.{note} {cited}"
+        )
+    return "\n".join(lines)

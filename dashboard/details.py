@@ -1,0 +1,330 @@
+"""Compose the details panel for a selection: facts, related records and their sources.
+
+Pure functions over the Scene (what is shown for the chosen year and evidence level) and the
+Dataset (for sources and names), rendered to escaped Markdown by ``details_markdown``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.dataset import Dataset
+from dashboard.filters import year_span
+from dashboard.link_paths import Endpoint
+from dashboard.markdown_text import evidence_badge, md, md_link
+from dashboard.messages import label, text
+from dashboard.scene import Scene
+from dashboard.selection import Selection
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    publisher: str
+    url: str | None
+    date: str | None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One record listed inside a section (a site in a district, a milestone of a link...)."""
+
+    title: str
+    detail: str
+    evidence: str
+    ref: str | None = None
+    upcoming: bool = False
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Details:
+    title: str
+    subtitle: str
+    facts: tuple[tuple[str, str], ...] = ()
+    description: str | None = None
+    evidence: str | None = None
+    evidence_note: str | None = None
+    sources: tuple[Source, ...] = ()
+    sections: tuple[Section, ...] = ()
+    shown: bool = True
+
+
+def describe(
+    selection: Selection, scene: Scene, dataset: Dataset, endpoints: dict[str, Endpoint]
+) -> Details | None:
+    if selection.kind == "district":
+        return _district(int(selection.key), scene, dataset, endpoints)
+    if selection.kind == "site":
+        return _site(selection.key, scene, dataset, endpoints)
+    if selection.kind == "zone":
+        return _zone(selection.key, scene, dataset)
+    return _link(selection.key, scene, dataset, endpoints)
+
+
+def source_catalog(dataset: Dataset) -> dict[str, Source]:
+    return {
+        row.id: Source(row.title, row.publisher, row.url, row.date)
+        for row in dataset.sources.itertuples()
+    }
+
+
+def _sources(dataset: Dataset, ids: tuple[str, ...]) -> tuple[Source, ...]:
+    catalog = source_catalog(dataset)
+    return tuple(catalog[i] for i in ids)
+
+
+def _optional(value: object) -> str | None:
+    return None if value is None or pd.isna(value) else str(value)
+
+
+def _milestone_entries(milestones: pd.DataFrame) -> tuple[Entry, ...]:
+    return tuple(
+        Entry(
+            title=f"{m.date}: {m.name}",
+            detail=label("milestone_kind", m.kind),
+            evidence=m.evidence,
+            upcoming=bool(m.upcoming),
+        )
+        for m in milestones.itertuples()
+    )
+
+
+def _site_entries(sites: pd.DataFrame, dataset: Dataset) -> tuple[Entry, ...]:
+    return tuple(
+        Entry(
+            title=s.name,
+            detail=" · ".join(
+                part
+                for part in (
+                    label("site_kind", s.kind),
+                    _optional(s.operator) or "",
+                    year_span(s.start_year, s.end_year),
+                )
+                if part
+            ),
+            evidence=s.evidence,
+            ref=f"site:{s.id}",
+            sources=_sources(dataset, s.sources),
+        )
+        for s in sites.itertuples()
+    )
+
+
+def _link_entries(links: pd.DataFrame, endpoints: dict[str, Endpoint]) -> tuple[Entry, ...]:
+    return tuple(
+        Entry(
+            title=link.name,
+            detail=f"{endpoints[link.from_ref].name} → {endpoints[link.to_ref].name} · "
+            f"{label('link_status', link.status_in_year)} · "
+            f"{year_span(link.start_year, link.end_year)}",
+            evidence=link.evidence,
+            ref=f"link:{link.id}",
+        )
+        for link in links.itertuples()
+    )
+
+
+def _related_milestones(scene: Scene, ids: set[str], district: int | None = None) -> pd.DataFrame:
+    milestones = scene.milestones
+    touches = milestones["related_ids"].map(lambda related: bool(ids & set(related)))
+    if district is not None:
+        touches |= milestones["district_lgd"].map(lambda codes: district in codes)
+    return milestones[touches]
+
+
+def _district(
+    code: int, scene: Scene, dataset: Dataset, endpoints: dict[str, Endpoint]
+) -> Details | None:
+    match = scene.districts[scene.districts["district_lgd"] == code]
+    if match.empty:
+        return None
+    district = match.iloc[0]
+    sites = scene.sites[scene.sites["district_lgd"].map(lambda codes: code in codes)]
+    zones = scene.zones[scene.zones["touched_districts"].map(lambda codes: code in codes)]
+    site_ids = set(sites["id"])
+    links = scene.links[
+        scene.links["from_ref"].isin(site_ids) | scene.links["to_ref"].isin(site_ids)
+    ]
+    milestones = _related_milestones(scene, site_ids | set(zones["id"]) | set(links["id"]), code)
+    return Details(
+        title=str(district["district"]),
+        subtitle=text("details_district"),
+        facts=(
+            (text("details_state"), str(district["state"])),
+            (text("details_lgd"), str(code)),
+            (text("details_area"), text("details_area_value").format(area=district["area_km2"])),
+        ),
+        sections=(
+            Section(text("details_sites"), _site_entries(sites, dataset)),
+            Section(
+                text("details_zones"),
+                tuple(
+                    Entry(z.name, label("zone_kind", z.kind), z.evidence, f"zone:{z.id}")
+                    for z in zones.itertuples()
+                ),
+            ),
+            Section(text("details_links"), _link_entries(links, endpoints)),
+            Section(text("details_milestones"), _milestone_entries(milestones)),
+        ),
+    )
+
+
+def district_list(codes: tuple[int, ...], districts: pd.DataFrame) -> str:
+    """District names, with a whole state said in two words rather than thirty names."""
+    chosen = districts[districts["district_lgd"].isin(codes)]
+    parts = []
+    for state, group in chosen.groupby("state", sort=True):
+        total = int((districts["state"] == state).sum())
+        if len(group) == total:
+            parts.append(text("details_whole_state").format(state=state, count=total))
+        else:
+            parts.append(", ".join(sorted(group["district"])))
+    return "; ".join(parts)
+
+
+def _record(frame: pd.DataFrame, key: str) -> pd.Series | None:
+    match = frame[frame["id"] == key]
+    return None if match.empty else match.iloc[0]
+
+
+def _record_details(
+    record: pd.Series,
+    kind_group: str,
+    facts: list[tuple[str, str]],
+    scene: Scene,
+    dataset: Dataset,
+    shown: bool,
+    sections: tuple[Section, ...] = (),
+) -> Details:
+    """Details of one site, zone or link: its facts, its own words, grade and sources, and
+    the milestones that name it."""
+    milestones = _milestone_entries(_related_milestones(scene, {str(record["id"])}))
+    return Details(
+        title=str(record["name"]),
+        subtitle=label(kind_group, record["kind"]),
+        facts=tuple((name, value) for name, value in facts if value),
+        description=str(record["description"]),
+        evidence=str(record["evidence"]),
+        evidence_note=_optional(record["evidence_note"]),
+        sources=_sources(dataset, record["sources"]),
+        sections=(*sections, Section(text("details_milestones"), milestones)),
+        shown=shown,
+    )
+
+
+def _site(
+    key: str, scene: Scene, dataset: Dataset, endpoints: dict[str, Endpoint]
+) -> Details | None:
+    site = _record(dataset.sites, key)
+    if site is None:
+        return None
+    names = dict(zip(scene.districts["district_lgd"], scene.districts["district"], strict=True))
+    links = scene.links[(scene.links["from_ref"] == key) | (scene.links["to_ref"] == key)]
+    location = label("location_precision", site["location_precision"])
+    if _optional(site["location_note"]):
+        location = f"{location}: {site['location_note']}"
+    facts = [
+        (text("tooltip_kind"), label("site_kind", site["kind"])),
+        (text("details_operator"), _optional(site["operator"]) or ""),
+        (text("details_years"), year_span(site["start_year"], site["end_year"])),
+        (text("details_district"), ", ".join(names[c] for c in site["district_lgd"])),
+        (text("details_location"), location),
+    ]
+    if _optional(site["year_note"]):
+        facts.append((text("details_years"), str(site["year_note"])))
+    return _record_details(
+        site,
+        "site_kind",
+        facts,
+        scene,
+        dataset,
+        shown=key in set(scene.sites["id"]),
+        sections=(Section(text("details_links"), _link_entries(links, endpoints)),),
+    )
+
+
+def _zone(key: str, scene: Scene, dataset: Dataset) -> Details | None:
+    zone = _record(dataset.zones, key)
+    if zone is None:
+        return None
+    touched = _record(scene.zones, key)
+    districts = touched["touched_districts"] if touched is not None else ()
+    facts = [
+        (text("tooltip_kind"), label("zone_kind", zone["kind"])),
+        (text("details_years"), year_span(zone["start_year"], zone["end_year"])),
+        (
+            text("details_outline"),
+            f"{label('geometry_basis', zone['geometry_basis'])}. {zone['geometry_note']}",
+        ),
+        (text("details_zones_districts"), district_list(districts, scene.districts)),
+    ]
+    return _record_details(zone, "zone_kind", facts, scene, dataset, shown=touched is not None)
+
+
+def _link(
+    key: str, scene: Scene, dataset: Dataset, endpoints: dict[str, Endpoint]
+) -> Details | None:
+    link = _record(dataset.links, key)
+    if link is None:
+        return None
+    in_view = _record(scene.links, key)
+    status = in_view["status_in_year"] if in_view is not None else link["status"]
+    start, end = endpoints[link["from_ref"]], endpoints[link["to_ref"]]
+    facts = [
+        (text("tooltip_kind"), label("link_kind", link["kind"])),
+        (text("details_status"), label("link_status", status)),
+        (text("details_years"), year_span(link["start_year"], link["end_year"])),
+        (
+            text("details_location"),
+            text("details_from_to").format(start=start.name, end=end.name),
+        ),
+    ]
+    if _optional(link["status_note"]):
+        facts.append((text("details_status"), str(link["status_note"])))
+    return _record_details(link, "link_kind", facts, scene, dataset, shown=in_view is not None)
+
+
+def source_line(source: Source) -> str:
+    """A cited source: linked title (opens in a new tab), publisher and date."""
+    title = md_link(source.title, source.url) if source.url else md(source.title)
+    tail = ", ".join(md(part) for part in (source.publisher, source.date) if part)
+    return f"{title} — {tail}" if tail else title
+
+
+def details_markdown(details: Details) -> str:
+    lines = [f"#### {md(details.title)}", f"*{md(details.subtitle)}*", ""]
+    if not details.shown:
+        lines += [f"*{md(text('details_hidden'))}*", ""]
+    lines += [f"- **{md(name)}:** {md(value)}" for name, value in details.facts]
+    if details.description:
+        lines += ["", md(details.description)]
+    if details.evidence:
+        lines += [
+            "",
+            f"**{md(text('details_evidence'))}:** {evidence_badge(details.evidence)}",
+        ]
+        if details.evidence_note:
+            lines.append(md(details.evidence_note))
+    if details.sources:
+        lines += ["", f"**{md(text('details_sources'))}**"]
+        lines += [f"1. {source_line(s)}" for s in details.sources]
+    for section in details.sections:
+        lines += ["", f"**{md(section.title)}**"]
+        if not section.entries:
+            lines.append(f"*{md(text('details_none'))}*")
+        for entry in section.entries:
+            flag = f" *({md(text('not_yet'))})*" if entry.upcoming else ""
+            lines.append(
+                f"- {evidence_badge(entry.evidence)} {md(entry.title)}{flag} — {md(entry.detail)}"
+            )
+            lines += [f"    - {source_line(source)}" for source in entry.sources]
+    return "\n".join(lines)

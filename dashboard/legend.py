@@ -1,0 +1,102 @@
+"""The map legend as a small HTML fragment built only from the theme and the message catalog
+(no data text). Samples are CSS shapes styled exactly as the map draws them (st.html strips
+inline SVG)."""
+
+from __future__ import annotations
+
+import html
+
+from dashboard import theme
+from dashboard.messages import label, text
+from dashboard.scene import Measure
+
+_ITEM = (
+    '<span style="display:inline-flex;align-items:center;gap:5px;margin:0 12px 4px 0">{}{}</span>'
+)
+
+
+def _border(colour: str, weight: float, dash: str | None) -> str:
+    """A CSS border standing for a Leaflet stroke: dashed or dotted as the map draws it."""
+    style = "solid" if dash is None else ("dotted" if dash.startswith(("1 ", "2 ")) else "dashed")
+    return f"{max(weight, 1.5):g}px {style} {colour}"
+
+
+def _shape(css: str) -> str:
+    return f'<span style="display:inline-block;{css}"></span>'
+
+
+def _dot(fill: str, border: str) -> str:
+    return _shape(f"width:12px;height:12px;border-radius:50%;background:{fill};border:{border}")
+
+
+def _line(border: str) -> str:
+    return _shape(f"width:26px;height:0;border-top:{border}")
+
+
+def _box(fill: str, border: str = "1px solid #999", opacity: float = 1) -> str:
+    return _shape(f"width:22px;height:12px;background:{fill};opacity:{opacity:g};border:{border}")
+
+
+def _item(sample: str, caption: str) -> str:
+    return _ITEM.format(sample, html.escape(caption))
+
+
+def _row(title: str, items: list[str]) -> str:
+    heading = f"<b>{html.escape(title)}</b><br>"
+    return f'<div style="font-size:0.85rem;margin-bottom:4px">{heading}{"".join(items)}</div>'
+
+
+def legend_html(measure: Measure) -> str:
+    sites = [
+        _item(_dot(colour, "2px solid #1b1b1b"), label("site_kind", kind))
+        for kind, colour in theme.SITE_COLOURS.items()
+    ]
+    rings = [
+        _item(
+            _dot("#ffffff", _border(ring["color"], ring["weight"], ring["dashArray"])),
+            label("evidence", grade),
+        )
+        for grade, ring in theme.EVIDENCE_RINGS.items()
+    ]
+    links = [
+        _item(
+            _line(_border(style["color"], style["weight"], style["dashArray"])),
+            label("link_status", status),
+        )
+        for status, style in theme.LINK_STYLES.items()
+    ]
+    colour = theme.LINK_STYLES["active"]["color"]
+    links.append(
+        _item(
+            _dot("#ffffff", f"2px solid {colour}")
+            + _line(f"2px solid {colour}")
+            + _dot(colour, f"2px solid {colour}"),
+            text("legend_link_direction"),
+        )
+    )
+    zone = _item(
+        _box(
+            theme.ZONE_FILL,
+            _border(theme.ZONE_FILL, theme.ZONE_LINE_WEIGHT, theme.INDICATIVE_DASH),
+            opacity=0.6,
+        ),
+        text("legend_zones"),
+    )
+    if measure is Measure.NONE:
+        title = text("layer_districts")
+        districts = [_item(_box(colour), state) for state, colour in theme.STATE_FILL.items()]
+    else:
+        title = text("legend_counts").format(measure=label("measure", measure.value).lower())
+        districts = [
+            _item(_box(colour), f"{count}+" if count == theme.COUNT_BINS[-1] else str(count))
+            for count, colour in zip(theme.COUNT_BINS, theme.COUNT_COLOURS, strict=True)
+        ]
+    return "".join(
+        [
+            _row(text("legend_sites"), sites),
+            _row(text("legend_rings"), rings),
+            _row(text("legend_links"), links),
+            _row(text("layer_zones"), [zone]),
+            _row(title, districts),
+        ]
+    )

@@ -1,0 +1,292 @@
+"""Draw a Scene as the map's changing layers (Folium feature groups).
+
+These groups are what streamlit-folium re-sends when the year or a filter changes; the base map
+(dashboard.map_view) stays the same, so the map keeps its view and does not flicker.
+Every text that reaches a tooltip is HTML-escaped here: Leaflet inserts tooltips as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+import folium
+import geopandas as gpd
+import shapely
+
+from dashboard import theme
+from dashboard.filters import year_span
+from dashboard.messages import label, text
+from dashboard.scene import Layer, Measure, Scene
+from dashboard.selection import Selection
+
+Style = dict[str, object]
+
+
+def build_overlays(scene: Scene, selection: Selection | None) -> list[folium.FeatureGroup]:
+    groups = []
+    if Layer.DISTRICTS in scene.layers:
+        groups.append(_districts(scene))
+    groups.append(_state_outlines(scene))
+    if Layer.ZONES in scene.layers and len(scene.zones):
+        groups.append(_zones(scene))
+    if Layer.LINKS in scene.layers and len(scene.links):
+        groups.append(_links(scene))
+    if Layer.SITES in scene.layers:
+        located = scene.sites[scene.sites.geometry.notna()]
+        if len(located):
+            groups.append(_sites(located))
+    if selection is not None:
+        highlight = _highlight(scene, selection)
+        if highlight is not None:
+            groups.append(highlight)
+    return groups
+
+
+def count_colour(count: int) -> str:
+    return theme.COUNT_COLOURS[min(count, len(theme.COUNT_COLOURS) - 1)]
+
+
+def _escaped(
+    frame: gpd.GeoDataFrame, columns: dict[str, Callable[[object], str]]
+) -> gpd.GeoDataFrame:
+    """Keep only geometry and the display columns, each made safe for Leaflet's innerHTML."""
+    data = {
+        name: [html.escape(make(row)) for row in frame.itertuples()]
+        for name, make in columns.items()
+    }
+    return gpd.GeoDataFrame(data, geometry=list(frame.geometry), crs=frame.crs)
+
+
+def _tooltip(**fields: str) -> folium.GeoJsonTooltip:
+    """A tooltip showing each property under the catalog text named for it."""
+    return folium.GeoJsonTooltip(
+        fields=list(fields), aliases=[text(key) for key in fields.values()], sticky=True
+    )
+
+
+def _districts(scene: Scene) -> folium.FeatureGroup:
+    measure = scene.measure
+    count_column = {Measure.SITES: "site_count", Measure.ZONES: "zone_count"}.get(measure)
+    frame = _escaped(
+        scene.districts,
+        {
+            "ref": lambda r: f"district:{r.district_lgd}",
+            "district": lambda r: r.district,
+            "state": lambda r: r.state,
+            "sites": lambda r: str(r.site_count),
+            "zones": lambda r: str(r.zone_count),
+            "fill": lambda r: (
+                count_colour(getattr(r, count_column))
+                if count_column
+                else theme.STATE_FILL[r.state]
+            ),
+        },
+    )
+    opacity = theme.COUNT_FILL_OPACITY if count_column else theme.DISTRICT_FILL_OPACITY
+    group = folium.FeatureGroup(name=text("layer_districts"))
+    folium.GeoJson(
+        frame,
+        style_function=lambda feature: {
+            "fillColor": feature["properties"]["fill"],
+            "fillOpacity": opacity,
+            "color": theme.DISTRICT_LINE,
+            "weight": 0.8,
+            "className": "district",
+        },
+        highlight_function=lambda _: {"weight": 2.5, "color": theme.STATE_LINE},
+        tooltip=_tooltip(
+            district="tooltip_district",
+            state="tooltip_state",
+            sites="tooltip_sites",
+            zones="tooltip_zones",
+        ),
+    ).add_to(group)
+    return group
+
+
+def _state_outlines(scene: Scene) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name="States", control=False)
+    folium.GeoJson(
+        scene.states[["state", "geometry"]],
+        style_function=lambda _: {"fill": False, "color": theme.STATE_LINE, "weight": 2},
+        interactive=False,
+    ).add_to(group)
+    return group
+
+
+def _zones(scene: Scene) -> folium.FeatureGroup:
+    frame = _escaped(
+        scene.zones,
+        {
+            "ref": lambda r: f"zone:{r.id}",
+            "name": lambda r: r.name,
+            "kind": lambda r: label("zone_kind", r.kind),
+            "evidence": lambda r: label("evidence", r.evidence),
+            "basis": lambda r: label("geometry_basis", r.geometry_basis),
+        },
+    )
+    group = folium.FeatureGroup(name=text("layer_zones"))
+    # A faint wash that clicks pass through (some zones cover a whole state, and the districts
+    # beneath must stay clickable), and a dashed edge that takes the zone's own clicks.
+    folium.GeoJson(
+        frame[["geometry"]],
+        style_function=lambda _: {
+            "fillColor": theme.ZONE_FILL,
+            "fillOpacity": theme.ZONE_FILL_OPACITY,
+            "stroke": False,
+        },
+        interactive=False,
+    ).add_to(group)
+    folium.GeoJson(
+        frame,
+        style_function=lambda _: {
+            "fill": False,
+            "color": theme.ZONE_FILL,
+            "weight": theme.ZONE_LINE_WEIGHT,
+            "dashArray": theme.INDICATIVE_DASH,
+            "className": "zone",
+        },
+        highlight_function=lambda _: {"weight": theme.ZONE_LINE_WEIGHT + 2},
+        tooltip=_tooltip(
+            name="tooltip_zone",
+            kind="tooltip_kind",
+            evidence="tooltip_evidence",
+            basis="tooltip_outline",
+        ),
+    ).add_to(group)
+    return group
+
+
+def _links(scene: Scene) -> folium.FeatureGroup:
+    columns: dict[str, Callable[[object], str]] = {
+        "ref": lambda r: f"link:{r.id}",
+        "name": lambda r: r.name,
+        "status": lambda r: r.status_in_year,
+        "status_label": lambda r: label("link_status", r.status_in_year),
+        "years": lambda r: year_span(r.start_year, r.end_year),
+        "evidence": lambda r: label("evidence", r.evidence),
+    }
+    lines = _escaped(scene.links, columns)
+    group = folium.FeatureGroup(name=text("layer_links"))
+    tooltip = _tooltip(
+        name="tooltip_link",
+        status_label="tooltip_status",
+        years="tooltip_years",
+        evidence="tooltip_evidence",
+    )
+    folium.GeoJson(
+        lines,
+        style_function=lambda f: {
+            **theme.LINK_STYLES[f["properties"]["status"]],
+            "fill": False,
+            "className": "link",
+        },
+        highlight_function=lambda _: {"weight": 5},
+        tooltip=tooltip,
+    ).add_to(group)
+    _add_link_ends(group, scene.links)
+    return group
+
+
+def _add_link_ends(group: folium.FeatureGroup, links: gpd.GeoDataFrame) -> None:
+    """Direction, at the same size at every zoom: a hollow ring where a link starts, a dot
+    where it arrives."""
+    ends = []
+    for link in links.itertuples():
+        coords = list(link.geometry.coords)
+        ends += [
+            {"status": link.status_in_year, "end": "from", "geometry": shapely.Point(coords[0])},
+            {"status": link.status_in_year, "end": "to", "geometry": shapely.Point(coords[-1])},
+        ]
+    frame = gpd.GeoDataFrame(ends, geometry="geometry", crs=links.crs)
+
+    def style(feature: dict) -> Style:
+        colour = theme.LINK_STYLES[feature["properties"]["status"]]["color"]
+        arriving = feature["properties"]["end"] == "to"
+        return {
+            "color": colour,
+            "weight": 2,
+            "fill": True,
+            "fillColor": colour if arriving else "#ffffff",
+            "fillOpacity": 1,
+            "radius": theme.LINK_END_RADIUS,
+            "className": f"link-{feature['properties']['end']}",
+        }
+
+    folium.GeoJson(
+        frame,
+        marker=folium.CircleMarker(radius=theme.LINK_END_RADIUS),
+        style_function=style,
+        interactive=False,
+    ).add_to(group)
+
+
+def _sites(sites: gpd.GeoDataFrame) -> folium.FeatureGroup:
+    frame = _escaped(
+        sites,
+        {
+            "ref": lambda r: f"site:{r.id}",
+            "name": lambda r: r.name,
+            "kind": lambda r: r.kind,
+            "kind_label": lambda r: label("site_kind", r.kind),
+            "evidence": lambda r: r.evidence,
+            "evidence_label": lambda r: label("evidence", r.evidence),
+            "precision": lambda r: label("location_precision", r.location_precision),
+        },
+    )
+    group = folium.FeatureGroup(name=text("layer_sites"))
+
+    def style(feature: dict) -> Style:
+        properties = feature["properties"]
+        ring = theme.EVIDENCE_RINGS[properties["evidence"]]
+        return {
+            **ring,
+            "fill": True,
+            "fillColor": theme.SITE_COLOURS[properties["kind"]],
+            "fillOpacity": 0.9,
+            "radius": theme.SITE_RADIUS,
+            "className": "site",
+        }
+
+    folium.GeoJson(
+        frame,
+        marker=folium.CircleMarker(radius=theme.SITE_RADIUS),
+        style_function=style,
+        tooltip=_tooltip(
+            name="tooltip_site",
+            kind_label="tooltip_kind",
+            evidence_label="tooltip_evidence",
+            precision="tooltip_location",
+        ),
+    ).add_to(group)
+    return group
+
+
+def _highlight(scene: Scene, selection: Selection) -> folium.FeatureGroup | None:
+    """A bright outline around what is selected, drawn last and not clickable."""
+    geometry = None
+    if selection.kind == "district":
+        match = scene.districts[scene.districts["district_lgd"] == int(selection.key)]
+        geometry = match.geometry
+    elif selection.kind == "zone":
+        geometry = scene.zones.loc[scene.zones["id"] == selection.key].geometry
+    elif selection.kind == "link":
+        geometry = scene.links.loc[scene.links["id"] == selection.key].geometry
+    elif selection.kind == "site":
+        sites = scene.sites[scene.sites.geometry.notna()]
+        geometry = [p.buffer(0.05) for p in sites.loc[sites["id"] == selection.key].geometry]
+    if geometry is None or not len(geometry):
+        return None
+    group = folium.FeatureGroup(name="Selected", control=False)
+    folium.GeoJson(
+        gpd.GeoDataFrame(geometry=list(geometry), crs="EPSG:4326"),
+        style_function=lambda _: {
+            "fill": False,
+            "color": theme.SELECTED_LINE,
+            "weight": theme.SELECTED_WEIGHT,
+            "className": "selected",
+        },
+        interactive=False,
+    ).add_to(group)
+    return group

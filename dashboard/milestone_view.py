@@ -1,0 +1,35 @@
+"""The milestone timeline as Markdown: grouped by year, each entry with its evidence badge and
+sources, the brief's disputed claims shown beside the evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+
+from dashboard.details import Source, source_line
+from dashboard.markdown_text import evidence_badge, md
+from dashboard.messages import text
+
+
+def by_year(milestones: pd.DataFrame) -> Iterator[tuple[int, pd.DataFrame]]:
+    for year, group in milestones.groupby("year", sort=True):
+        yield int(year), group
+
+
+def milestone_markdown(milestone: pd.Series, sources: dict[str, Source]) -> str:
+    upcoming = bool(milestone["upcoming"])
+    date = md(milestone["date"])
+    if pd.notna(milestone["end_date"]):
+        date = f"{date}–{md(milestone['end_date'])}"
+    head = f"{evidence_badge(milestone['evidence'])} **{date}** {md(milestone['name'])}"
+    if upcoming:
+        head = f"{head} *({md(text('not_yet'))})*"
+    lines = [head, "", md(milestone["description"])]
+    if milestone["origin"] == "brief" and pd.notna(milestone["brief_text"]):
+        lines += ["", f"> {md(text('brief_says'))}: “{md(milestone['brief_text'])}”"]
+    if pd.notna(milestone["evidence_note"]):
+        lines += ["", f"*{md(milestone['evidence_note'])}*"]
+    cited = [source_line(sources[s]) for s in milestone["sources"]]
+    lines += ["", *[f"- {c}" for c in cited]]
+    return "\n".join(lines)

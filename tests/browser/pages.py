@@ -1,0 +1,80 @@
+"""Helpers that drive the dashboard page the way a user does."""
+
+from __future__ import annotations
+
+import time
+
+from playwright.sync_api import Error, Frame, FrameLocator, Page, expect
+
+from dashboard.boundaries import load_boundaries
+from dashboard.messages import text
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+DRAW_TIMEOUT_MS = 30_000
+
+
+def open_map(page: Page, url: str) -> FrameLocator:
+    page.goto(url)
+    expect(page.get_by_role("heading", name=text("title"))).to_be_visible(timeout=DRAW_TIMEOUT_MS)
+    frame = page.frame_locator(MAP_IFRAME)
+    expect(frame.locator("path.district")).to_have_count(56, timeout=DRAW_TIMEOUT_MS)
+    return frame
+
+
+def map_frame(page: Page) -> Frame:
+    frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+    assert frame is not None
+    return frame
+
+
+def map_view(page: Page) -> tuple[float, float, float]:
+    """Zoom and centre of the Leaflet map, to tell whether a rerun reset the view."""
+    return tuple(
+        map_frame(page).evaluate(
+            "() => { const c = map_div.getCenter(); return [map_div.getZoom(), c.lat, c.lng]; }"
+        )
+    )
+
+
+def wait_for_zoom_below(page: Page, limit: float, timeout_ms: int = DRAW_TIMEOUT_MS) -> float:
+    """Wait until the map (possibly a new iframe, after a view change) is zoomed out below
+    ``limit``; return its zoom."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        try:
+            zoom = map_view(page)[0]
+        except Error:  # the iframe is being replaced
+            zoom = None
+        if zoom is not None and zoom < limit:
+            return zoom
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the map stayed at zoom {zoom}, not below {limit}")
+        page.wait_for_timeout(200)
+
+
+def district_point(page: Page, name: str) -> tuple[float, float]:
+    """Page coordinates of a point inside the named district, found with Leaflet's own
+    projection so the test does not depend on the window size."""
+    districts = load_boundaries().districts
+    inside = districts.loc[districts["district"] == name, "geometry"].iloc[0].representative_point()
+    box = page.locator(MAP_IFRAME).bounding_box()
+    assert box is not None
+    x, y = map_frame(page).evaluate(
+        """([lat, lng]) => {
+            const p = map_div.latLngToContainerPoint([lat, lng]);
+            const r = map_div.getContainer().getBoundingClientRect();
+            return [r.left + p.x, r.top + p.y];
+        }""",
+        [inside.y, inside.x],
+    )
+    return box["x"] + x, box["y"] + y
+
+
+def set_year_with_keyboard(page: Page, current: int, target: int) -> None:
+    """Focus the year slider and press the arrow keys, as a keyboard user would."""
+    slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    slider.focus()
+    key = "ArrowLeft" if target < current else "ArrowRight"
+    for _ in range(abs(current - target)):
+        page.keyboard.press(key)
+    expect(slider).to_have_attribute("aria-valuetext", str(target))

@@ -1,0 +1,85 @@
+"""The dashboard as an analyst uses it, in real Chromium: move the year, click a district,
+read its details, switch to the partners' view, and never leave the app's own server."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dashboard.dataset import load_dataset
+from dashboard.filters import Filters, existing_in_year
+from dashboard.messages import label, text
+
+from .conftest import Traffic
+from .pages import (
+    district_point,
+    map_view,
+    open_map,
+    set_year_with_keyboard,
+    wait_for_zoom_below,
+)
+
+pytestmark = pytest.mark.browser
+
+THIS_YEAR = dt.date.today().year
+EARLY_YEAR = 2010
+
+
+def located_sites(year: int) -> int:
+    sites = existing_in_year(load_dataset().sites, Filters(year))
+    return int(sites.geometry.notna().sum())
+
+
+def test_moving_the_year_updates_the_map_without_resetting_it(
+    page: Page, app_url: str, traffic: Traffic, artifacts: Path
+) -> None:
+    frame = open_map(page, app_url)
+    sites = frame.locator("path.site")
+    expect(sites).to_have_count(located_sites(THIS_YEAR))
+    frame.locator(".leaflet-control-zoom-in").click()  # a view the user chose
+    page.wait_for_timeout(500)
+    before = map_view(page)
+    set_year_with_keyboard(page, THIS_YEAR, EARLY_YEAR)
+    expect(sites).to_have_count(located_sites(EARLY_YEAR), timeout=20_000)
+    assert map_view(page) == before
+    page.screenshot(path=artifacts / f"year-{EARLY_YEAR}.png")
+    assert traffic.failed == []
+    assert traffic.off_site() == []
+
+
+def test_clicking_ganjam_shows_its_sites(
+    page: Page, app_url: str, traffic: Traffic, artifacts: Path
+) -> None:
+    open_map(page, app_url)
+    x, y = district_point(page, "Ganjam")
+    page.mouse.click(x, y)
+    details = page.locator('[data-testid="stMainBlockContainer"]')
+    expect(details.get_by_role("heading", name="Ganjam")).to_be_visible(timeout=20_000)
+    expect(details).to_contain_text("Odisha Sands Complex")
+    dataset = load_dataset()
+    oscom = dataset.sites.set_index("id").loc["site-oscom"]
+    title = dataset.sources.set_index("id").loc[oscom["sources"][0], "title"]
+    source = details.get_by_role("link", name=title).first
+    expect(source).to_have_attribute("target", "_blank")
+    picker = page.get_by_role("combobox", name=text("district_picker"), exact=True)
+    expect(picker).to_have_value("Ganjam (Odisha)")
+    page.screenshot(path=artifacts / "details-ganjam.png")
+    assert traffic.failed == []
+    assert traffic.off_site() == []
+
+
+def test_the_partners_view_reaches_every_partner(
+    page: Page, app_url: str, traffic: Traffic, artifacts: Path
+) -> None:
+    frame = open_map(page, app_url)
+    page.get_by_text(label("view", "partners"), exact=True).click()
+    links = load_dataset().links
+    expect(frame.locator("path.link")).to_have_count(len(links), timeout=20_000)
+    wait_for_zoom_below(page, 4)
+    expect(frame.locator("path.district")).to_have_count(56)
+    page.screenshot(path=artifacts / "partners.png")
+    assert traffic.failed == []
+    assert traffic.off_site() == []

@@ -1,0 +1,54 @@
+"""Global context: groups come from the links data, shares from the USGS world total."""
+
+import pytest
+
+from dashboard.charts import import_share_chart, production_chart
+from dashboard.context import (
+    group_shares,
+    import_share_markdown,
+    japan_partners,
+    production_table,
+    source_list,
+)
+from dashboard.dataset import Dataset
+from dashboard.details import source_catalog
+from dashboard.paths import GEODATA_DIR
+
+
+@pytest.fixture(scope="module")
+def real(boundaries) -> Dataset:
+    from dashboard.dataset import load_dataset
+
+    return load_dataset(GEODATA_DIR, boundaries)
+
+
+def test_partners_are_the_countries_japan_links_to(real: Dataset) -> None:
+    partners = japan_partners(real)
+    assert {"AUS", "USA"} <= partners
+    assert "IND" not in partners
+    assert "JPN" not in partners
+
+
+def test_shares_are_of_the_world_total(real: Dataset) -> None:
+    table = production_table(real)
+    china = table.set_index("iso_a3").loc["CHN"]
+    assert china["share_2024"] == pytest.approx(270_000 / 390_000)
+    shares = group_shares(table)
+    assert shares["india"] == pytest.approx(2_900 / 390_000)
+    assert 0 < shares["partner"] < 1
+
+
+def test_charts_are_valid_vega_lite(real: Dataset) -> None:
+    production = production_chart(production_table(real)).to_dict()
+    assert production["mark"]["type"] == "bar"
+    imports = import_share_chart(real.import_share).to_dict()
+    assert imports["mark"]["type"] == "circle"  # points: the bases differ, no trend line
+
+
+def test_every_figure_is_listed_with_its_basis_and_source(real: Dataset) -> None:
+    sources = source_catalog(real)
+    lines = import_share_markdown(real.import_share, sources).splitlines()
+    assert len(lines) == len(real.import_share)
+    assert all("](http" in line for line in lines)
+    cited = source_list(real.production["sources"], sources)
+    assert "Mineral Commodity Summaries 2025" in cited

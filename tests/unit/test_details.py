@@ -1,0 +1,105 @@
+"""The details panel: what a district, site, zone or link shows, and that it is escaped."""
+
+import pytest
+
+from dashboard.boundaries import Boundaries
+from dashboard.dataset import Dataset
+from dashboard.details import Details, describe, details_markdown, district_list
+from dashboard.filters import Filters
+from dashboard.link_paths import Endpoint
+from dashboard.scene import Geography, compose_scene
+from dashboard.selection import Selection
+
+
+@pytest.fixture
+def at_2020(boundaries: Boundaries, good: Dataset, geography: Geography):
+    return compose_scene(boundaries, good, geography, Filters(2020))
+
+
+def details(ref: str, scene, good: Dataset, endpoints: dict[str, Endpoint]) -> Details:
+    kind, key = ref.split(":", 1)
+    result = describe(Selection(kind, key), scene, good, endpoints)
+    assert result is not None
+    return result
+
+
+def test_a_district_lists_its_facts_sites_zones_links_and_milestones(
+    at_2020, good: Dataset, endpoints: dict[str, Endpoint]
+) -> None:
+    ganjam = details("district:388", at_2020, good, endpoints)
+    assert ganjam.title == "Ganjam"
+    facts = dict(ganjam.facts)
+    assert facts["State"] == "Odisha"
+    assert facts["LGD code"] == "388"
+    assert facts["Area"].endswith("km²")
+    sections = {s.title: s for s in ganjam.sections}
+    assert [e.title for e in sections["Sites in this district"].entries] == [
+        "IREL Odisha Sands Complex (OSCOM)"
+    ]
+    assert sections["Sites in this district"].entries[0].sources[0].title.startswith("IREL")
+    assert len(sections["Zones touching this district"].entries) == 2
+    assert [e.title for e in sections["Partner links"].entries] == ["OSCOM output to Japan"]
+
+
+def test_a_site_shows_its_location_caveat_and_sources(
+    at_2020, good: Dataset, endpoints: dict[str, Endpoint]
+) -> None:
+    oscom = details("site:site-oscom", at_2020, good, endpoints)
+    facts = dict(oscom.facts)
+    assert facts["Location"].startswith("Town proxy (not the site itself): Chhatrapur")
+    assert oscom.evidence == "disputed"
+    assert oscom.evidence_note == "Start year: 1984 or 1986."
+    assert oscom.sources[0].url.startswith("https://www.business-standard.com/")
+
+
+def test_a_record_outside_the_year_says_so(
+    boundaries: Boundaries, good: Dataset, geography: Geography, endpoints
+) -> None:
+    scene = compose_scene(boundaries, good, geography, Filters(1980))
+    assert not details("site:site-oscom", scene, good, endpoints).shown
+    assert details("zone:zone-coast", scene, good, endpoints).shown is False
+
+
+def test_a_link_names_its_ends_and_its_status_in_the_year(
+    at_2020, good: Dataset, endpoints: dict[str, Endpoint]
+) -> None:
+    link = details("link:link-jpn-ind-2012", at_2020, good, endpoints)
+    facts = dict(link.facts)
+    assert facts["Status"] == "Active"
+    assert facts["Location"] == "From Japan to India"
+    milestones = {s.title: s for s in link.sections}["Milestones"].entries
+    assert [m.title for m in milestones] == ["2012-11-16: India-Japan rare-earth MoU"]
+
+
+def test_unknown_records_have_no_details(at_2020, good: Dataset, endpoints) -> None:
+    assert describe(Selection("site", "site-nowhere"), at_2020, good, endpoints) is None
+    assert describe(Selection("district", "999"), at_2020, good, endpoints) is None
+
+
+def test_the_markdown_escapes_data_and_links_sources(
+    at_2020, good: Dataset, endpoints: dict[str, Endpoint]
+) -> None:
+    oscom = details("site:site-oscom", at_2020, good, endpoints)
+    hostile = Details(**{**oscom.__dict__, "description": "[x](javascript:alert(1)) <b>"})
+    text = details_markdown(hostile)
+    assert "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\<b\\>" in text
+    assert "](https://www.business-standard.com/" in text
+    assert ":red-badge[Disputed]" in text
+
+
+def test_sites_in_a_district_cite_their_sources(
+    at_2020, good: Dataset, endpoints: dict[str, Endpoint]
+) -> None:
+    text = details_markdown(details("district:388", at_2020, good, endpoints))
+    assert (
+        "\n    - [IREL chalks out Rs 138 cr expansion plan](https://www.business-standard" in text
+    )
+
+
+def test_a_whole_state_is_named_not_listed(boundaries: Boundaries) -> None:
+    odisha = tuple(
+        boundaries.districts.loc[boundaries.districts["state"] == "Odisha", "district_lgd"]
+    )
+    assert district_list((*odisha, 542), boundaries.districts) == (
+        "Srikakulam; all of Odisha (30 districts)"
+    )

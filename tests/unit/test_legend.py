@@ -1,0 +1,27 @@
+"""The legend names every colour, ring and line style the map uses, from the theme itself."""
+
+from dashboard import theme
+from dashboard.legend import legend_html
+from dashboard.messages import label
+from dashboard.scene import Measure
+
+
+def test_every_style_is_explained() -> None:
+    html = legend_html(Measure.SITES)
+    for kind, colour in theme.SITE_COLOURS.items():
+        assert colour in html
+        assert label("site_kind", kind) in html
+    for grade in theme.EVIDENCE_RINGS:
+        assert label("evidence", grade) in html
+    for status, style in theme.LINK_STYLES.items():
+        assert label("link_status", status) in html
+        assert style["color"] in html
+    assert all(colour in html for colour in theme.COUNT_COLOURS)
+    assert "4+" in html
+    assert "from (ring) to (dot)" in html
+
+
+def test_without_a_measure_the_states_are_explained() -> None:
+    html = legend_html(Measure.NONE)
+    assert all(colour in html for colour in theme.STATE_FILL.values())
+    assert theme.COUNT_COLOURS[-1] not in html

@@ -1,0 +1,46 @@
+"""A scene is the dataset as it stood in one year, with district counts to match."""
+
+from dashboard.boundaries import Boundaries
+from dashboard.dataset import Dataset
+from dashboard.filters import EvidenceLevel, Filters
+from dashboard.scene import Geography, compose_scene
+
+GANJAM, PURI = 388, 387
+
+
+def counts(scene, column: str) -> dict[int, int]:
+    frame = scene.districts.set_index("district_lgd")[column]
+    return {code: int(frame[code]) for code in (GANJAM, PURI)}
+
+
+def test_district_counts_follow_the_year(
+    boundaries: Boundaries, good: Dataset, geography: Geography
+) -> None:
+    early = compose_scene(boundaries, good, geography, Filters(1990))
+    late = compose_scene(boundaries, good, geography, Filters(2020))
+    # OSCOM (1984) and the undated Brahmagiri deposit exist in both years.
+    assert counts(early, "site_count") == {GANJAM: 1, PURI: 1}
+    # The Ganjam belt zone (1984) touches Ganjam; the Ganjam-Puri coast zone starts in 2017.
+    assert counts(early, "zone_count") == {GANJAM: 1, PURI: 0}
+    assert counts(late, "zone_count") == {GANJAM: 2, PURI: 1}
+
+
+def test_evidence_filter_reaches_the_counts(
+    boundaries: Boundaries, good: Dataset, geography: Geography
+) -> None:
+    verified = compose_scene(boundaries, good, geography, Filters(2020, EvidenceLevel.VERIFIED))
+    # OSCOM is 'disputed' in the fixture, so only Brahmagiri is left.
+    assert counts(verified, "site_count") == {GANJAM: 0, PURI: 1}
+
+
+def test_links_carry_their_drawn_path(
+    boundaries: Boundaries, good: Dataset, geography: Geography
+) -> None:
+    scene = compose_scene(boundaries, good, geography, Filters(2020))
+    assert set(scene.links["id"]) == {"link-jpn-ind-2012", "link-oscom-japan"}
+    assert all(line.geom_type == "LineString" for line in scene.links.geometry)
+
+
+def test_district_areas_are_real(boundaries: Boundaries, geography: Geography) -> None:
+    # Ganjam is about 8,200 km2 (Census 2011: 8,206 km2).
+    assert 7_900 < geography.district_area_km2[GANJAM] < 8_600

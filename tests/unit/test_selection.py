@@ -1,0 +1,38 @@
+"""Selections are parsed strictly: anything odd is no selection at all."""
+
+import pytest
+
+from dashboard.selection import Selection, clicked_selection, parse_ref
+
+
+def test_well_formed_references() -> None:
+    assert parse_ref("district:388") == Selection("district", "388")
+    assert parse_ref("site:site-oscom") == Selection("site", "site-oscom")
+    assert parse_ref("link:link-quad-cmi-jpn-ind").ref == "link:link-quad-cmi-jpn-ind"
+
+
+@pytest.mark.parametrize(
+    "ref",
+    [
+        None,
+        42,
+        "",
+        "district",
+        "district:ganjam",
+        "planet:earth",
+        "site:<script>alert(1)</script>",
+        "site:" + "a" * 200,
+        "zone:zóne",
+        "site:",
+    ],
+)
+def test_anything_else_is_no_selection(ref: object) -> None:
+    assert parse_ref(ref) is None
+
+
+def test_a_map_click_carries_its_feature_reference() -> None:
+    click = {"last_active_drawing": {"type": "Feature", "properties": {"ref": "district:388"}}}
+    assert clicked_selection(click) == Selection("district", "388")
+    assert clicked_selection({"last_active_drawing": None}) is None
+    assert clicked_selection(None) is None
+    assert clicked_selection({"last_active_drawing": {"properties": {"ref": "x:1"}}}) is None
