@@ -4,6 +4,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 # Streamlit puts only this script's folder on sys.path, and hosted services (Streamlit Community
 # Cloud) install the requirements, not this project: make the repository root importable.
@@ -18,7 +19,9 @@ from dashboard.charts import import_share_chart, production_chart
 from dashboard.context import group_shares, import_share_markdown, production_table, source_list
 from dashboard.dataset import Dataset, load_dataset
 from dashboard.details import describe, details_markdown, source_catalog
+from dashboard.exports import csv_tables, dataset_files, zip_bytes
 from dashboard.filters import EvidenceLevel, Filters
+from dashboard.html_export import standalone_html
 from dashboard.link_paths import Endpoint, resolve_endpoints
 from dashboard.map_layers import build_overlays
 from dashboard.map_view import MapView, bounds_of, build_base_map
@@ -28,13 +31,15 @@ from dashboard.milestone_view import by_year, milestone_markdown
 from dashboard.paths import GEODATA_DIR
 from dashboard.problems import DatasetError
 from dashboard.scene import Geography, Layer, Measure, compose_scene, derive_geography
-from dashboard.selection import Selection, clicked_selection, parse_ref
+from dashboard.selection import clicked_selection, parse_ref
 from dashboard.static_assets import AssetUrls, asset_urls, publish_leaflet
+from dashboard.view_state import Domain, MapPosition, ViewState, decode, encode
 
 MAP_HEIGHT = 640
 # Deployments (and the tests) may point the app at another copy of geodata/.
 DATA_DIR = Path(os.environ.get("DASHBOARD_DATA_DIR", GEODATA_DIR))
 THIS_YEAR = dt.date.today().year
+EXPORT_FOLDER = "india-japan-rare-earths"
 
 
 @st.cache_resource
@@ -49,6 +54,64 @@ def data(folder: Path) -> tuple[Boundaries, Dataset, dict[str, Endpoint], Geogra
 def assets() -> AssetUrls:
     publish_leaflet()
     return asset_urls(st.get_option("server.baseUrlPath"))
+
+
+def first_year(dataset: Dataset) -> int:
+    return int(
+        min(
+            dataset.milestones["year"].min(),
+            dataset.sites["start_year"].min(),
+            dataset.links["start_year"].min(),
+        )
+    )
+
+
+def selectable_refs(boundaries: Boundaries, dataset: Dataset) -> frozenset[str]:
+    refs = {f"district:{code}" for code in boundaries.districts["district_lgd"]}
+    for kind, frame in (("site", dataset.sites), ("zone", dataset.zones), ("link", dataset.links)):
+        refs |= {f"{kind}:{key}" for key in frame["id"]}
+    return frozenset(refs)
+
+
+def restore_from_url(domain: Domain) -> None:
+    """Once per session: put the link's view into the widgets, and remember what was ignored."""
+    if st.session_state.get("url_restored"):
+        return
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
+    state, ignored = decode(params, domain)
+    selection = parse_ref(state.selection)
+    st.session_state.update(
+        url_restored=True,
+        url_ignored=ignored,
+        view=state.view,
+        all_years=state.year is None,
+        year=state.year or domain.last_year,
+        evidence=state.evidence,
+        measure=state.measure,
+        layers=[layer for layer in Layer if layer in state.layers],
+        selection=state.selection,
+        district=int(selection.key) if selection and selection.kind == "district" else None,
+        url_position=state.position,
+    )
+
+
+def map_position(view: MapView) -> MapPosition | None:
+    """Where the user has moved the map, else where the link put it; None while the map shows
+    its named view. The map reports its position once it is drawn: the first report for a
+    view is the fitted view itself, not a move."""
+    state = st.session_state.get("map") or {}
+    centre, zoom = state.get("center"), state.get("zoom")
+    restored = st.session_state.get("url_position")
+    if not (isinstance(centre, dict) and isinstance(zoom, (int, float))):
+        return restored
+    try:
+        reported = MapPosition.rounded(float(centre["lat"]), float(centre["lng"]), float(zoom))
+    except (KeyError, TypeError, ValueError):
+        return restored
+    fitted = st.session_state.setdefault("fitted_positions", {})
+    if restored is None and view not in fitted:
+        fitted[view] = reported
+    return None if reported.near(fitted.get(view)) else reported
 
 
 def apply_map_click() -> None:
@@ -69,9 +132,20 @@ def on_pick_district() -> None:
     st.session_state["selection"] = f"district:{code}" if code is not None else None
 
 
+def on_change_view() -> None:
+    # A named view replaces wherever the map had been moved to.
+    st.session_state["map"] = {}
+    st.session_state["url_position"] = None
+
+
 def go_to_year(year: int) -> None:
     st.session_state["all_years"] = False
     st.session_state["year"] = year
+
+
+def share_url(params: dict[str, str]) -> str:
+    page = urlsplit(st.context.url or "")
+    return urlunsplit((page.scheme, page.netloc, page.path, urlencode(params), ""))
 
 
 st.set_page_config(page_title=text("page_title"), layout="wide")
@@ -86,17 +160,15 @@ except DatasetError as error:
     st.code("\n".join(str(p) for p in error.problems), language=None)
     st.stop()
 
-first_year = int(
-    min(
-        dataset.milestones["year"].min(),
-        dataset.sites["start_year"].min(),
-        dataset.links["start_year"].min(),
-    )
-)
+domain = Domain(first_year(dataset), THIS_YEAR, selectable_refs(boundaries, dataset))
+restore_from_url(domain)
 districts = boundaries.districts.sort_values("district")
 district_names = {int(r.district_lgd): f"{r.district} ({r.state})" for r in districts.itertuples()}
 sources = source_catalog(dataset)
 apply_map_click()
+
+if st.session_state.get("url_ignored"):
+    st.warning(text("url_ignored").format(keys=", ".join(st.session_state["url_ignored"])))
 
 with st.sidebar:
     st.header(text("sidebar_header"))
@@ -106,20 +178,19 @@ with st.sidebar:
         format_func=lambda v: label("view", v.value),
         key="view",
         horizontal=True,
+        on_change=on_change_view,
     )
     all_years = st.checkbox(text("all_years"), key="all_years", help=text("all_years_help"))
     year = st.slider(
         text("year"),
-        min_value=first_year,
-        max_value=THIS_YEAR,
-        value=THIS_YEAR,
+        min_value=domain.first_year,
+        max_value=domain.last_year,
         key="year",
         disabled=all_years,
     )
     evidence = st.radio(
         text("evidence_filter"),
         list(EvidenceLevel),
-        index=2,
         format_func=lambda v: label("evidence_filter", v.value),
         key="evidence",
     )
@@ -132,7 +203,6 @@ with st.sidebar:
     layers = st.multiselect(
         text("layers"),
         list(Layer),
-        default=list(Layer),
         format_func=lambda layer: text(f"layer_{layer.value}"),
         key="layers",
     )
@@ -149,7 +219,20 @@ with st.sidebar:
 
 filters = Filters(year=None if all_years else year, evidence=evidence)
 scene = compose_scene(boundaries, dataset, geography, filters, measure, frozenset(layers))
-selection: Selection | None = parse_ref(st.session_state.get("selection"))
+selection = parse_ref(st.session_state.get("selection"))
+position = map_position(view)
+state = ViewState(
+    year=filters.year,
+    selection=selection.ref if selection else None,
+    layers=frozenset(layers),
+    evidence=evidence,
+    measure=measure,
+    view=view,
+    position=position,
+)
+params = encode(state, domain)
+if params != st.query_params.to_dict():
+    st.query_params.from_dict(params)
 
 with st.sidebar:
     st.subheader(text("milestones"))
@@ -169,15 +252,19 @@ if view is MapView.STATES:
     bounds = bounds_of(boundaries.states.total_bounds)
 else:
     bounds = bounds_of(geography.link_paths.total_bounds)
+restored = st.session_state.get("url_position")
+overlays = build_overlays(scene, selection)
 
 map_column, details_column = st.columns([2, 1])
 with map_column:
     st_folium(
         build_base_map(boundaries, assets(), bounds),
-        feature_group_to_add=build_overlays(scene, selection),
+        feature_group_to_add=overlays,
+        center=(restored.lat, restored.lng) if restored else None,
+        zoom=restored.zoom if restored else None,
         height=MAP_HEIGHT,
         use_container_width=True,
-        returned_objects=["last_active_drawing", "last_object_clicked"],
+        returned_objects=["last_active_drawing", "last_object_clicked", "center", "zoom"],
         key="map",
     )
     st.caption(text("map_caption"))
@@ -190,6 +277,45 @@ with details_column:
         st.info(text("details_hint"))
     else:
         st.markdown(details_markdown(details))
+    st.subheader(text("share"))
+    st.caption(text("share_help"))
+    st.code(share_url(params), language=None, wrap_lines=True)
+    st.subheader(text("downloads"))
+    cited = [
+        sources[s]
+        for frame in (scene.sites, scene.zones, scene.links)
+        for ids in frame["sources"]
+        for s in ids
+    ]
+    st.download_button(
+        text("download_geojson"),
+        data=lambda: zip_bytes(dataset_files(scene, dataset), EXPORT_FOLDER),
+        file_name=f"{EXPORT_FOLDER}-geojson.zip",
+        mime="application/zip",
+        on_click="ignore",
+    )
+    st.download_button(
+        text("download_csv"),
+        data=lambda: zip_bytes(csv_tables(scene, dataset), EXPORT_FOLDER),
+        file_name=f"{EXPORT_FOLDER}-csv.zip",
+        mime="application/zip",
+        on_click="ignore",
+    )
+    st.download_button(
+        text("download_html"),
+        data=lambda: standalone_html(
+            build_base_map(boundaries, assets(), bounds),
+            build_overlays(scene, selection),
+            assets(),
+            text("title"),
+            text("map_caption"),
+            cited,
+            text("details_sources"),
+        ),
+        file_name=f"{EXPORT_FOLDER}-map.html",
+        mime="text/html",
+        on_click="ignore",
+    )
 
 st.divider()
 st.subheader(text("context"))

@@ -72,7 +72,7 @@ def describe(
 
 def source_catalog(dataset: Dataset) -> dict[str, Source]:
     return {
-        row.id: Source(row.title, row.publisher, row.url, row.date)
+        row.id: Source(row.title, row.publisher, row.url, str(row.date) if row.date else None)
         for row in dataset.sources.itertuples()
     }
 

@@ -40,7 +40,10 @@ def build_base_map(boundaries: Boundaries, assets: AssetUrls, bounds: Bounds) ->
     fmap.default_js = [("leaflet", assets.leaflet_js)]
     fmap.default_css = [("leaflet_css", assets.leaflet_css)]
     fmap.get_root().header.add_child(
-        Element(f"<style>.leaflet-container {{ background: {theme.SEA}; }}</style>")
+        # Doubled class: wins over leaflet.css, whichever order the page loads them in.
+        Element(
+            f"<style>.leaflet-container.leaflet-container {{ background: {theme.SEA}; }}</style>"
+        )
     )
     folium.GeoJson(
         boundaries.world[boundaries.world["iso_a3"] != "IND"],

@@ -25,6 +25,16 @@ CATALOGS: dict[str, dict[str, str]] = {
             "{sites} sites, {zones} zones, {links} partner links and {milestones} milestones, "
             "each with its sources and an evidence grade."
         ),
+        "url_ignored": (
+            "Parts of this link could not be used and were ignored: {keys}. The rest of the "
+            "view is as the link describes, or the default."
+        ),
+        "share": "Share this view",
+        "share_help": "This address reopens exactly what you see (copy it with the button).",
+        "downloads": "Download",
+        "download_geojson": "Data as GeoJSON (zip)",
+        "download_csv": "Data as CSV (zip)",
+        "download_html": "Map as HTML (works offline)",
         # Filters
         "year": "Year",
         "all_years": "All years",

@@ -23,8 +23,10 @@ def zone_properties(definition: Mapping[str, object]) -> dict[str, object]:
     properties: dict[str, object] = {}
     for name in ZONE_FIELDS:
         value = definition.get(name)
+        if isinstance(value, (tuple, list)):
+            value = list(value) or None
         if value is not None:
-            properties[name] = list(value) if isinstance(value, tuple) else value
+            properties[name] = value
     return properties
 
 

@@ -115,3 +115,37 @@ def test_broken_data_shows_a_clear_message_not_a_traceback(
     assert not at.exception
     assert at.error[0].value == text("data_error")
     assert at.code[0].value.startswith("sites.geojson: -: -: is not valid JSON")
+
+
+def open_link(**params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def test_a_deep_link_opens_its_view() -> None:
+    at = open_link(year="2012", sel="district:388", layers="districts,sites", evidence="verified")
+    assert not at.exception
+    assert at.slider(key="year").value == 2012
+    assert at.selectbox(key="district").value == GANJAM
+    assert [layer.value for layer in at.multiselect(key="layers").value] == ["districts", "sites"]
+    assert at.radio(key="evidence").value.value == "verified"
+    assert details_text(at).startswith("#### Ganjam")
+    assert not at.warning
+
+
+def test_every_change_is_written_to_the_address(app: AppTest) -> None:
+    app.slider(key="year").set_value(2015).run()
+    app.selectbox(key="district").set_value(GANJAM).run()
+    assert app.query_params["year"] == "2015"
+    assert app.query_params["sel"] == f"district:{GANJAM}"
+    assert f"year=2015&sel=district%3A{GANJAM}" in app.code[-1].value  # the Share box
+
+
+def test_a_hostile_link_gets_a_notice_and_the_default_view() -> None:
+    at = open_link(year="<script>alert(1)</script>", sel="district:388'--", view="x" * 500)
+    assert not at.exception
+    assert at.warning[0].value == text("url_ignored").format(keys="year, sel, view")
+    assert at.slider(key="year").value == at.slider(key="year").max
+    assert at.info[0].value == text("details_hint")

@@ -1,0 +1,138 @@
+"""Downloads of the data as the user is looking at it.
+
+``dataset_files`` writes the filtered records in the curated format of geodata/, so the
+download is itself a dataset the validator accepts: the records shown, the records they depend
+on (a zone's anchor sites, a link's endpoints) and the sources they cite. ``csv_tables`` gives
+the same records as flat tables for a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+import shapely
+
+from dashboard import schema
+from dashboard.dataset import Dataset
+from dashboard.geojson_text import feature, feature_collection
+from dashboard.scene import Scene
+from dashboard.schema import TableSpec
+from dashboard.zones import zone_properties
+
+# A fixed timestamp keeps the same selection's zip byte-identical from one download to the next.
+ZIP_DATE = (2020, 1, 1, 0, 0, 0)
+
+
+def _plain(value: object) -> object:
+    """A typed cell as JSON: tuples as lists, missing as None, numpy scalars as Python ones."""
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if value is None or (not isinstance(value, (list, tuple, str)) and pd.isna(value)):
+        return None
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _cell(value: object) -> str:
+    plain = _plain(value)
+    if plain is None:
+        return ""
+    if isinstance(plain, list):
+        return ";".join(str(v) for v in plain)
+    return f"{plain:g}" if isinstance(plain, float) else str(plain)
+
+
+def table_csv(frame: pd.DataFrame, columns: Iterable[str]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    names = list(columns)
+    writer.writerow(names)
+    for row in frame[names].itertuples(index=False):
+        writer.writerow([_cell(v) for v in row])
+    return out.getvalue()
+
+
+def _geojson(frame: pd.DataFrame, spec: TableSpec) -> str:
+    features = []
+    for _, row in frame.iterrows():
+        properties = {n: _plain(row[n]) for n in spec.names if _plain(row[n]) is not None}
+        features.append(feature(properties, row.geometry))
+    return feature_collection(features)
+
+
+def _selected(frame: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
+    return frame[frame["id"].isin(ids)]
+
+
+def dataset_files(scene: Scene, dataset: Dataset) -> dict[str, str]:
+    zones = _selected(dataset.zones, set(scene.zones["id"]))
+    links = _selected(dataset.links, set(scene.links["id"]))
+    anchors = {a for ids in zones["anchor_ids"] for a in ids}
+    ends = set(links["from_ref"]) | set(links["to_ref"])
+    sites = _selected(dataset.sites, set(scene.sites["id"]) | anchors | ends)
+    places = _selected(dataset.places, ends)
+    milestones = scene.milestones[~scene.milestones["upcoming"].astype(bool)]
+    kept = set(sites["id"]) | set(places["id"]) | set(zones["id"]) | set(links["id"])
+    kept |= set(milestones["id"])
+    milestones = milestones.assign(
+        related_ids=milestones["related_ids"].map(lambda ids: tuple(i for i in ids if i in kept))
+    )
+    layers = (sites, places, zones, links, milestones, dataset.production, dataset.import_share)
+    cited = {s for layer in layers for ids in layer["sources"] for s in ids}
+    zone_features = [
+        feature(
+            zone_properties({n: _plain(row[n]) for n in schema.ZONE_DEFINITIONS.names}),
+            row.geometry,
+        )
+        for _, row in zones.iterrows()
+    ]
+    return {
+        schema.SOURCES.file: table_csv(_selected(dataset.sources, cited), schema.SOURCES.names),
+        schema.SITES.file: _geojson(sites, schema.SITES),
+        schema.PLACES.file: _geojson(places, schema.PLACES),
+        schema.ZONE_DEFINITIONS.file: table_csv(zones, schema.ZONE_DEFINITIONS.names),
+        schema.ZONES_FILE: feature_collection(zone_features),
+        schema.LINKS.file: table_csv(links, schema.LINKS.names),
+        schema.MILESTONES.file: table_csv(milestones, schema.MILESTONES.names),
+        schema.PRODUCTION.file: table_csv(dataset.production, schema.PRODUCTION.names),
+        schema.IMPORT_SHARE.file: table_csv(dataset.import_share, schema.IMPORT_SHARE.names),
+    }
+
+
+def csv_tables(scene: Scene, dataset: Dataset) -> dict[str, str]:
+    """The shown records as spreadsheet tables: points as longitude and latitude columns,
+    sources as their titles and addresses."""
+    catalog = dataset.sources.set_index("id")
+
+    def cited(ids: tuple[str, ...]) -> str:
+        return " | ".join(f"{catalog.at[i, 'title']} <{catalog.at[i, 'url'] or ''}>" for i in ids)
+
+    sites = scene.sites.assign(
+        longitude=[g.x if isinstance(g, shapely.Point) else None for g in scene.sites.geometry],
+        latitude=[g.y if isinstance(g, shapely.Point) else None for g in scene.sites.geometry],
+        sources=scene.sites["sources"].map(cited),
+    )
+    links = scene.links.assign(sources=scene.links["sources"].map(cited))
+    zones = scene.zones.assign(sources=scene.zones["sources"].map(cited))
+    milestones = scene.milestones.assign(sources=scene.milestones["sources"].map(cited))
+    site_columns = [*schema.SITES.names, "longitude", "latitude"]
+    return {
+        "sites.csv": table_csv(sites, site_columns),
+        "zones.csv": table_csv(zones, schema.ZONE_DEFINITIONS.names),
+        "links.csv": table_csv(links, [*schema.LINKS.names, "status_in_year"]),
+        "milestones.csv": table_csv(milestones, [*schema.MILESTONES.names, "upcoming"]),
+    }
+
+
+def zip_bytes(files: Mapping[str, str], folder: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, files[name])
+    return buffer.getvalue()

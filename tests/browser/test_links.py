@@ -1,0 +1,96 @@
+"""Shared links in real Chromium: a link reopens its view, the address follows every change,
+a hostile link is harmless, and the downloaded map works from disk."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from dashboard.messages import text
+
+from .conftest import Traffic
+from .pages import map_view, open_map, set_year_with_keyboard
+
+pytestmark = pytest.mark.browser
+
+THIS_YEAR = dt.date.today().year
+
+
+def address(page: Page) -> dict[str, list[str]]:
+    # page.url misses history.replaceState; the document's own location does not.
+    return parse_qs(urlsplit(page.evaluate("location.href")).query)
+
+
+def test_a_deep_link_reopens_its_view(
+    page: Page, app_url: str, traffic: Traffic, artifacts: Path
+) -> None:
+    link = f"{app_url}/?year=2012&sel=district:388&layers=districts,sites&at=19.3,84.8,8"
+    page.goto(link)
+    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    expect(frame.locator("path.district")).to_have_count(56, timeout=30_000)
+    main = page.locator('[data-testid="stMainBlockContainer"]')
+    expect(main.get_by_role("heading", name="Ganjam")).to_be_visible(timeout=20_000)
+    slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
+    expect(slider).to_have_attribute("aria-valuetext", "2012")
+    expect(frame.locator("path.link")).to_have_count(0)  # links layer off
+    expect(frame.locator("path.zone")).to_have_count(0)  # zones layer off
+    page.wait_for_timeout(1000)
+    zoom, lat, lng = map_view(page)
+    assert (zoom, round(lat, 1), round(lng, 1)) == (8, 19.3, 84.8)
+    page.screenshot(path=artifacts / "deep-link.png")
+    assert traffic.failed == []
+    assert traffic.off_site() == []
+
+
+def test_the_address_follows_the_year(page: Page, app_url: str) -> None:
+    open_map(page, app_url)
+    assert address(page) == {}
+    set_year_with_keyboard(page, THIS_YEAR, THIS_YEAR - 3)
+    page.wait_for_function(
+        f"new URLSearchParams(location.search).get('year') === '{THIS_YEAR - 3}'", timeout=20_000
+    )
+    share = page.locator('[data-testid="stCode"]').last
+    expect(share).to_contain_text(f"year={THIS_YEAR - 3}")
+
+
+def test_a_hostile_link_shows_a_notice_and_the_default_view(
+    page: Page, app_url: str, traffic: Traffic, artifacts: Path
+) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    hostile = "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
+    page.goto(f"{app_url}/?year={hostile}&sel=site:{hostile}&{hostile}=1&view={'x' * 400}")
+    notice = page.get_by_text(text("url_ignored").format(keys="year, sel, ?, view"))
+    expect(notice).to_be_visible(timeout=30_000)
+    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    expect(frame.locator("path.district")).to_have_count(56, timeout=30_000)
+    expect(page.get_by_text(text("details_hint"))).to_be_visible()
+    assert page.locator("img[src=x]").count() == 0
+    assert dialogs == []
+    page.screenshot(path=artifacts / "hostile-link.png")
+    assert traffic.off_site() == []
+
+
+def test_the_downloaded_map_works_from_disk(
+    page: Page, browser: Browser, app_url: str, tmp_path: Path
+) -> None:
+    open_map(page, app_url)
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name=text("download_html")).click()
+    saved = tmp_path / "map.html"
+    download.value.save_as(saved)
+    offline = browser.new_context()
+    try:
+        disk = offline.new_page()
+        loads: list[str] = []
+        disk.on("request", lambda r: loads.append(r.url))
+        disk.goto(saved.as_uri())
+        expect(disk.locator("path.district")).to_have_count(56, timeout=10_000)
+        expect(disk.get_by_role("heading", name=text("details_sources"))).to_be_visible()
+        assert [url for url in loads if not url.startswith("file:")] == []
+    finally:
+        offline.close()
