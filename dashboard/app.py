@@ -3,6 +3,7 @@
 import datetime as dt
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -23,7 +24,7 @@ from dashboard.exports import csv_tables, dataset_files, zip_bytes
 from dashboard.filters import EvidenceLevel, Filters
 from dashboard.html_export import standalone_html
 from dashboard.link_paths import Endpoint, resolve_endpoints
-from dashboard.map_layers import build_overlays
+from dashboard.map_layers import SITE_POINT_LIMIT, build_overlays
 from dashboard.map_view import MapView, bounds_of, build_base_map
 from dashboard.markdown_text import md
 from dashboard.messages import label, text
@@ -32,7 +33,7 @@ from dashboard.paths import GEODATA_DIR
 from dashboard.problems import DatasetError
 from dashboard.scene import Geography, Layer, Measure, compose_scene, derive_geography
 from dashboard.selection import clicked_selection, parse_ref
-from dashboard.static_assets import AssetUrls, asset_urls, publish_leaflet
+from dashboard.static_assets import AssetUrls, asset_urls, publish_basemap, publish_leaflet
 from dashboard.view_state import Domain, MapPosition, ViewState, decode, encode
 
 MAP_HEIGHT = 640
@@ -51,9 +52,10 @@ def data(folder: Path) -> tuple[Boundaries, Dataset, dict[str, Endpoint], Geogra
 
 
 @st.cache_resource
-def assets() -> AssetUrls:
+def assets(folder: Path) -> AssetUrls:
     publish_leaflet()
-    return asset_urls(st.get_option("server.baseUrlPath"))
+    basemap = publish_basemap(folder)
+    return asset_urls(st.get_option("server.baseUrlPath"), basemap.name)
 
 
 def first_year(dataset: Dataset) -> int:
@@ -145,7 +147,7 @@ def go_to_year(year: int) -> None:
 
 def share_url(params: dict[str, str]) -> str:
     page = urlsplit(st.context.url or "")
-    return urlunsplit((page.scheme, page.netloc, page.path, urlencode(params), ""))
+    return urlunsplit((page.scheme, page.netloc, page.path or "/", urlencode(params), ""))
 
 
 st.set_page_config(page_title=text("page_title"), layout="wide")
@@ -258,7 +260,7 @@ overlays = build_overlays(scene, selection)
 map_column, details_column = st.columns([2, 1])
 with map_column:
     st_folium(
-        build_base_map(boundaries, assets(), bounds),
+        build_base_map(boundaries, assets(DATA_DIR), bounds),
         feature_group_to_add=overlays,
         center=(restored.lat, restored.lng) if restored else None,
         zoom=restored.zoom if restored else None,
@@ -268,7 +270,8 @@ with map_column:
         key="map",
     )
     st.caption(text("map_caption"))
-    st.html(legend.legend_html(scene.measure))
+    located = int(scene.sites.geometry.notna().sum())
+    st.html(legend.legend_html(scene.measure, site_cells=located > SITE_POINT_LIMIT))
 
 with details_column:
     st.subheader(text("details"))
@@ -303,10 +306,11 @@ with details_column:
     )
     st.download_button(
         text("download_html"),
+        # The page must work from disk: its basemap is inlined, not fetched from this server.
         data=lambda: standalone_html(
-            build_base_map(boundaries, assets(), bounds),
+            build_base_map(boundaries, replace(assets(DATA_DIR), basemap={}), bounds),
             build_overlays(scene, selection),
-            assets(),
+            assets(DATA_DIR),
             text("title"),
             text("map_caption"),
             cited,

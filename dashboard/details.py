@@ -43,6 +43,11 @@ class Entry:
 class Section:
     title: str
     entries: tuple[Entry, ...]
+    more: int = 0  # entries left out of a long list
+
+
+# A district may hold thousands of sites in a large dataset: list the first ones only.
+MAX_ENTRIES = 50
 
 
 @dataclass(frozen=True)
@@ -164,7 +169,11 @@ def _district(
             (text("details_area"), text("details_area_value").format(area=district["area_km2"])),
         ),
         sections=(
-            Section(text("details_sites"), _site_entries(sites, dataset)),
+            Section(
+                text("details_sites"),
+                _site_entries(sites.head(MAX_ENTRIES), dataset),
+                more=max(0, len(sites) - MAX_ENTRIES),
+            ),
             Section(
                 text("details_zones"),
                 tuple(
@@ -327,4 +336,6 @@ def details_markdown(details: Details) -> str:
                 f"- {evidence_badge(entry.evidence)} {md(entry.title)}{flag} — {md(entry.detail)}"
             )
             lines += [f"    - {source_line(source)}" for source in entry.sources]
+        if section.more:
+            lines.append(f"- *{md(text('details_more').format(count=section.more))}*")
     return "\n".join(lines)

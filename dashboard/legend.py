@@ -46,11 +46,14 @@ def _row(title: str, items: list[str]) -> str:
     return f'<div style="font-size:0.85rem;margin-bottom:4px">{heading}{"".join(items)}</div>'
 
 
-def legend_html(measure: Measure) -> str:
+def legend_html(measure: Measure, site_cells: bool = False) -> str:
+    """``site_cells``: the map shows sites as counts per cell (a large dataset)."""
     sites = [
         _item(_dot(colour, "2px solid #1b1b1b"), label("site_kind", kind))
         for kind, colour in theme.SITE_COLOURS.items()
     ]
+    if site_cells:
+        sites.append(_item(_dot(theme.SITE_CELL_FILL, "1px solid #ffffff"), text("legend_cells")))
     rings = [
         _item(
             _dot("#ffffff", _border(ring["color"], ring["weight"], ring["dashArray"])),

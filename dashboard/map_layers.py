@@ -8,11 +8,15 @@ Every text that reaches a tooltip is HTML-escaped here: Leaflet inserts tooltips
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable
 
 import folium
 import geopandas as gpd
+import numpy as np
 import shapely
+from branca.element import MacroElement
+from jinja2 import Template
 
 from dashboard import theme
 from dashboard.filters import year_span
@@ -22,19 +26,44 @@ from dashboard.selection import Selection
 
 Style = dict[str, object]
 
+# Beyond this many sites in view, single markers would swamp the browser (and the map): sites
+# are then drawn as counts per grid cell, and listed in the district details.
+SITE_POINT_LIMIT = 1500
+CELL_DEGREES = 0.2
+
+
+class YearMark(MacroElement):
+    """Marks the map with the year it shows (``data-year`` on the map's container), so a
+    browser, a test or a screen reader can tell that the map has caught up with the slider."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        document.querySelectorAll(".leaflet-container").forEach(
+            (c) => { c.dataset.year = {{ this.year | tojson }}; });
+        {% endmacro %}"""
+    )
+
+    def __init__(self, year: int | None) -> None:
+        super().__init__()
+        self._name = "YearMark"
+        self.year = "all" if year is None else str(year)
+
 
 def build_overlays(scene: Scene, selection: Selection | None) -> list[folium.FeatureGroup]:
-    groups = []
+    mark = folium.FeatureGroup(name="Year", control=False)
+    mark.add_child(YearMark(scene.filters.year))
+    groups = [mark]
     if Layer.DISTRICTS in scene.layers:
         groups.append(_districts(scene))
-    groups.append(_state_outlines(scene))
     if Layer.ZONES in scene.layers and len(scene.zones):
         groups.append(_zones(scene))
     if Layer.LINKS in scene.layers and len(scene.links):
         groups.append(_links(scene))
     if Layer.SITES in scene.layers:
         located = scene.sites[scene.sites.geometry.notna()]
-        if len(located):
+        if len(located) > SITE_POINT_LIMIT:
+            groups.append(_site_cells(located))
+        elif len(located):
             groups.append(_sites(located))
     if selection is not None:
         highlight = _highlight(scene, selection)
@@ -101,16 +130,6 @@ def _districts(scene: Scene) -> folium.FeatureGroup:
             sites="tooltip_sites",
             zones="tooltip_zones",
         ),
-    ).add_to(group)
-    return group
-
-
-def _state_outlines(scene: Scene) -> folium.FeatureGroup:
-    group = folium.FeatureGroup(name="States", control=False)
-    folium.GeoJson(
-        scene.states[["state", "geometry"]],
-        style_function=lambda _: {"fill": False, "color": theme.STATE_LINE, "weight": 2},
-        interactive=False,
     ).add_to(group)
     return group
 
@@ -259,6 +278,52 @@ def _sites(sites: gpd.GeoDataFrame) -> folium.FeatureGroup:
             evidence_label="tooltip_evidence",
             precision="tooltip_location",
         ),
+    ).add_to(group)
+    return group
+
+
+def _site_cells(sites: gpd.GeoDataFrame) -> folium.FeatureGroup:
+    """Sites counted per CELL_DEGREES grid cell, each cell a circle at the mean position of its
+    sites with an area proportional to the count."""
+    lon, lat = sites.geometry.x.to_numpy(), sites.geometry.y.to_numpy()
+    cells = gpd.GeoDataFrame(
+        {
+            "cx": np.floor(lon / CELL_DEGREES).astype(int),
+            "cy": np.floor(lat / CELL_DEGREES).astype(int),
+            "lon": lon,
+            "lat": lat,
+        }
+    )
+    grouped = cells.groupby(["cx", "cy"], sort=True).agg(
+        count=("lon", "size"), lon=("lon", "mean"), lat=("lat", "mean")
+    )
+    largest = int(grouped["count"].max())
+    frame = gpd.GeoDataFrame(
+        {
+            "count": grouped["count"].to_numpy(),
+            "label": [text("site_cell").format(count=int(c)) for c in grouped["count"]],
+            "radius": [
+                round(theme.SITE_RADIUS * (1 + 2 * math.sqrt(int(c) / largest)), 1)
+                for c in grouped["count"]
+            ],
+        },
+        geometry=gpd.points_from_xy(grouped["lon"].round(4), grouped["lat"].round(4)),
+        crs=sites.crs,
+    )
+    group = folium.FeatureGroup(name=text("layer_sites"))
+    folium.GeoJson(
+        frame,
+        marker=folium.CircleMarker(radius=theme.SITE_RADIUS),
+        style_function=lambda feature: {
+            "radius": feature["properties"]["radius"],
+            "fill": True,
+            "fillColor": theme.SITE_CELL_FILL,
+            "fillOpacity": 0.75,
+            "color": "#ffffff",
+            "weight": 1,
+            "className": "site-cell",
+        },
+        tooltip=_tooltip(label="tooltip_sites"),
     ).add_to(group)
     return group
 

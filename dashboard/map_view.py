@@ -2,15 +2,19 @@
 
 The base map must come out identical on every rerun for a given view (streamlit-folium keys its
 iframe on the generated script), so nothing here may depend on time, randomness, the year or
-the filters: those only change the overlays (dashboard.map_layers).
+the filters: those only change the overlays (dashboard.map_layers). Its polygons are fetched
+by the browser from the app's static files (and cached), so they do not travel with the map on
+every rerun; the exported HTML page inlines them instead.
 """
 
 from __future__ import annotations
 
+import json
 from enum import Enum
 
 import folium
-from branca.element import Element
+from branca.element import Element, MacroElement
+from jinja2 import Template
 
 from dashboard import theme
 from dashboard.boundaries import Boundaries
@@ -18,6 +22,26 @@ from dashboard.static_assets import AssetUrls
 
 ATTRIBUTION = "Boundaries: Survey of India (LGD), Natural Earth"
 Bounds = tuple[tuple[float, float], tuple[float, float]]  # (south, west), (north, east)
+
+# Leaflet's panes: the basemap under the overlays (400), the state outlines over them.
+BASEMAP_PANE, BASEMAP_Z = "basemap", 250
+OUTLINE_PANE, OUTLINE_Z = "outlines", 450
+
+WORLD_STYLES = {
+    "IND": {
+        "fillColor": theme.INDIA_FILL,
+        "fillOpacity": 1,
+        "color": theme.INDIA_LINE,
+        "weight": 1,
+    },
+    "*": {
+        "fillColor": theme.COUNTRY_FILL,
+        "fillOpacity": 1,
+        "color": theme.COUNTRY_LINE,
+        "weight": 0.6,
+    },
+}
+STATE_STYLE = {"fill": False, "color": theme.STATE_LINE, "weight": 2}
 
 
 class MapView(Enum):
@@ -27,13 +51,56 @@ class MapView(Enum):
     PARTNERS = "partners"
 
 
+class BasemapLayer(MacroElement):
+    """A non-interactive GeoJSON layer in a pane, styled by one property, from a URL or from
+    inline data."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        (function () {
+            var styles = {{ this.styles | tojson }};
+            var draw = function (data) {
+                L.geoJson(data, {
+                    pane: {{ this.pane | tojson }},
+                    interactive: false,
+                    attribution: {{ this.attribution | tojson }},
+                    style: function (f) {
+                        return styles[f.properties[{{ this.key | tojson }}]] || styles["*"];
+                    },
+                }).addTo({{ this._parent.get_name() }});
+            };
+            {% if this.url %}
+            fetch({{ this.url | tojson }})
+                .then(function (r) { return r.json(); })
+                .then(draw);
+            {% else %}
+            draw({{ this.data }});
+            {% endif %}
+        })();
+        {% endmacro %}"""
+    )
+
+    def __init__(
+        self,
+        pane: str,
+        key: str,
+        styles: dict[str, dict[str, object]],
+        url: str | None = None,
+        data: str | None = None,
+        attribution: str = "",
+    ) -> None:
+        super().__init__()
+        self._name = "BasemapLayer"
+        self.pane, self.key, self.styles, self.url, self.data = pane, key, styles, url, data
+        self.attribution = attribution
+
+
 def bounds_of(frame_bounds: tuple[float, float, float, float]) -> Bounds:
     west, south, east, north = (float(v) for v in frame_bounds)
     return (south, west), (north, east)
 
 
 def build_base_map(boundaries: Boundaries, assets: AssetUrls, bounds: Bounds) -> folium.Map:
-    # Below zoom 2 the shipped basemap is a speck in an empty sea.
     fmap = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25, min_zoom=2)
     # Only Leaflet itself: the polygons, circles, tooltips and controls used are all core
     # Leaflet, so folium's default jQuery/Bootstrap/Font Awesome from CDNs are not needed.
@@ -45,31 +112,16 @@ def build_base_map(boundaries: Boundaries, assets: AssetUrls, bounds: Bounds) ->
             f"<style>.leaflet-container.leaflet-container {{ background: {theme.SEA}; }}</style>"
         )
     )
-    folium.GeoJson(
-        boundaries.world[boundaries.world["iso_a3"] != "IND"],
-        name="Countries",
-        style_function=lambda _: {
-            "fillColor": theme.COUNTRY_FILL,
-            "fillOpacity": 1,
-            "color": theme.COUNTRY_LINE,
-            "weight": 0.6,
-        },
-        interactive=False,
-        control=False,
-        attribution=ATTRIBUTION,
-    ).add_to(fmap)
-    folium.GeoJson(
-        boundaries.india,
-        name="India",
-        style_function=lambda _: {
-            "fillColor": theme.INDIA_FILL,
-            "fillOpacity": 1,
-            "color": theme.INDIA_LINE,
-            "weight": 1,
-        },
-        interactive=False,
-        control=False,
-    ).add_to(fmap)
+    folium.map.CustomPane(BASEMAP_PANE, z_index=BASEMAP_Z, pointer_events=False).add_to(fmap)
+    folium.map.CustomPane(OUTLINE_PANE, z_index=OUTLINE_Z, pointer_events=False).add_to(fmap)
+    layers = (
+        ("world.geojson", boundaries.world, BASEMAP_PANE, "iso_a3", WORLD_STYLES, ATTRIBUTION),
+        ("states.geojson", boundaries.states, OUTLINE_PANE, "state", {"*": STATE_STYLE}, ""),
+    )
+    for name, frame, pane, key, styles, attribution in layers:
+        url = assets.basemap.get(name)
+        data = None if url else json.dumps(frame.__geo_interface__, separators=(",", ":"))
+        fmap.add_child(BasemapLayer(pane, key, styles, url, data, attribution))
     (south, west), (north, east) = bounds
     fmap.fit_bounds([[south, west], [north, east]])
     return fmap

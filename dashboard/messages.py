@@ -59,6 +59,7 @@ CATALOGS: dict[str, dict[str, str]] = {
         "layer_zones": "Investment zones",
         "layer_links": "Partner links",
         "layer_sites": "Sites",
+        "site_cell": "{count:,} sites here (pick the district to list them)",
         # Tooltips
         "tooltip_district": "District",
         "tooltip_state": "State",
@@ -91,6 +92,7 @@ CATALOGS: dict[str, dict[str, str]] = {
         "details_links": "Partner links",
         "details_milestones": "Milestones",
         "details_none": "None in this view.",
+        "details_more": "… and {count:,} more (download the data for the full list)",
         "details_operator": "Operator",
         "details_years": "Years",
         "details_location": "Location",
@@ -110,6 +112,7 @@ CATALOGS: dict[str, dict[str, str]] = {
         "legend_links": "Link status",
         "legend_zones": "Zone outline: dashed = indicative",
         "legend_link_direction": "from (ring) to (dot)",
+        "legend_cells": "many sites: a circle counts the sites around it",
         "legend_counts": "Districts by {measure}",
         # Global context
         "context": "Global context",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from urllib.parse import urlsplit
 
@@ -17,9 +17,9 @@ STATES = ("Andhra Pradesh", "Odisha")
 POINT_PRECISIONS = ("exact", "site", "town_proxy")
 MAX_TEXT_LENGTH = 4000
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_INT = re.compile(r"^-?\d+$")
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_INT = re.compile(r"-?\d+")
 # Markup a browser could act on: a tag opener, a character entity, a script URL.
 _MARKUP = re.compile(r"<\s*[a-z/!?]|&#?[a-z0-9]+;|javascript\s*:", re.IGNORECASE)
 
@@ -52,13 +52,11 @@ class TableSpec:
     file: str
     fields: tuple[Field, ...]
     geometry: tuple[str, ...] = ()
+    names: tuple[str, ...] = field(init=False)
 
-    def field(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(f.name for f in self.fields)
+    def __post_init__(self) -> None:
+        # Looked up for every cell of every record: computed once.
+        object.__setattr__(self, "names", tuple(f.name for f in self.fields))
 
 
 @dataclass(frozen=True)
@@ -124,7 +122,7 @@ def _text(raw: object) -> str:
 
 def _slug(raw: object) -> str:
     value = _text(raw)
-    if not _SLUG.match(value):
+    if not _SLUG.fullmatch(value):
         raise ValueError(f"{value!r} is not an id (lower-case letters, digits and '-')")
     return value
 
@@ -134,7 +132,7 @@ def _int(raw: object) -> int:
         raise ValueError("must be a whole number")
     if isinstance(raw, int):
         return raw
-    if isinstance(raw, str) and _INT.match(raw.strip()):
+    if isinstance(raw, str) and _INT.fullmatch(raw.strip()):
         return int(raw.strip())
     raise ValueError(f"{raw!r} is not a whole number")
 
@@ -149,7 +147,7 @@ def _number(raw: object) -> float:
 
 
 def parse_date(value: str) -> PartialDate:
-    match = _DATE.match(value)
+    match = _DATE.fullmatch(value)
     if not match:
         raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     year, month, day = (int(p) if p else None for p in match.groups())

@@ -1,15 +1,19 @@
-"""Serve Leaflet from the installed xstatic-leaflet package through Streamlit's static route.
+"""Serve Leaflet and the basemap's polygons through Streamlit's static route.
 
 Streamlit serves the folder ``static/`` beside the main script at ``<base>/app/static/``. The
-folder is filled at start-up from the installed package and ignored by git, so no third-party
-file is committed and the page never asks a CDN for anything.
+folder is filled at start-up (Leaflet from the installed xstatic-leaflet package, the basemap
+from geodata/) and ignored by git, so no third-party file is committed and the page never asks
+a CDN for anything. Served as files, the basemap is fetched once and cached by the browser
+instead of travelling with the map on every rerun.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,14 +21,16 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images")
+BASEMAP_FILES = ("world.geojson", "states.geojson")
 
 
 @dataclass(frozen=True)
 class AssetUrls:
-    """URLs of the map's JS and CSS, as the browser must ask for them."""
+    """URLs of the map's JS, CSS and basemap files, as the browser must ask for them."""
 
     leaflet_js: str
     leaflet_css: str
+    basemap: dict[str, str]  # file name -> URL
 
 
 def leaflet_folder_name() -> str:
@@ -32,20 +38,23 @@ def leaflet_folder_name() -> str:
     return f"leaflet-{xstatic_leaflet.VERSION}"
 
 
-def publish_leaflet(static_dir: Path = STATIC_DIR) -> Path:
-    """Copy Leaflet into the static folder once; concurrent starts each copy to a private
-    folder and rename it into place, so no request sees a half-written file."""
-    target = static_dir / leaflet_folder_name()
+def basemap_folder_name(geodata: Path) -> str:
+    # A digest of the files in the name: a rebuilt basemap is never served from a stale cache.
+    digest = hashlib.sha256()
+    for name in BASEMAP_FILES:
+        digest.update((geodata / name).read_bytes())
+    return f"basemap-{digest.hexdigest()[:12]}"
+
+
+def _publish(static_dir: Path, name: str, fill: Callable[[Path], None]) -> Path:
+    """Create ``static_dir/name`` once; concurrent starts each fill a private folder and rename
+    it into place, so no request sees a half-written file."""
+    target = static_dir / name
     if target.is_dir():
         return target
     static_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=static_dir, prefix=".staging-"))
-    source = Path(xstatic_leaflet.BASE_DIR)
-    for name in LEAFLET_FILES:
-        if (source / name).is_dir():
-            shutil.copytree(source / name, staging / name)
-        else:
-            shutil.copy2(source / name, staging / name)
+    fill(staging)
     try:
         os.rename(staging, target)
     except OSError:
@@ -54,9 +63,37 @@ def publish_leaflet(static_dir: Path = STATIC_DIR) -> Path:
     return target
 
 
-def asset_urls(base_url_path: str = "") -> AssetUrls:
+def publish_leaflet(static_dir: Path = STATIC_DIR) -> Path:
+    source = Path(xstatic_leaflet.BASE_DIR)
+
+    def fill(staging: Path) -> None:
+        for name in LEAFLET_FILES:
+            if (source / name).is_dir():
+                shutil.copytree(source / name, staging / name)
+            else:
+                shutil.copy2(source / name, staging / name)
+
+    return _publish(static_dir, leaflet_folder_name(), fill)
+
+
+def publish_basemap(geodata: Path, static_dir: Path = STATIC_DIR) -> Path:
+    def fill(staging: Path) -> None:
+        for name in BASEMAP_FILES:
+            shutil.copy2(geodata / name, staging / name)
+
+    return _publish(static_dir, basemap_folder_name(geodata), fill)
+
+
+def asset_urls(base_url_path: str = "", basemap_folder: str = "") -> AssetUrls:
     """``base_url_path`` is Streamlit's ``server.baseUrlPath``, set when a proxy serves the app
-    below a path prefix."""
+    below a path prefix; ``basemap_folder`` is what ``publish_basemap`` created (empty: the
+    basemap is drawn from inline data instead)."""
     prefix = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
-    folder = f"{prefix}/app/static/{leaflet_folder_name()}"
-    return AssetUrls(leaflet_js=f"{folder}/leaflet.js", leaflet_css=f"{folder}/leaflet.css")
+    static = f"{prefix}/app/static"
+    leaflet = f"{static}/{leaflet_folder_name()}"
+    basemap = (
+        {name: f"{static}/{basemap_folder}/{name}" for name in BASEMAP_FILES}
+        if basemap_folder
+        else {}
+    )
+    return AssetUrls(f"{leaflet}/leaflet.js", f"{leaflet}/leaflet.css", basemap)

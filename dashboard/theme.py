@@ -24,6 +24,7 @@ SITE_COLOURS = {
     "exploration": "#1f78b4",
 }
 SITE_RADIUS = 7
+SITE_CELL_FILL = "#5e3c99"  # many sites counted per cell (large datasets)
 # How sure a site is, drawn as its ring: colour, width and dash pattern.
 EVIDENCE_RINGS = {
     "verified": {"color": "#1b1b1b", "weight": 2.5, "dashArray": None},

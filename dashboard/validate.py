@@ -256,6 +256,7 @@ def _check_notes(checked: Checked) -> None:
 
 def _check_site_locations(checked: Checked, boundaries: Boundaries) -> None:
     districts = boundaries.districts.set_index("district_lgd").to_crs(METRIC_CRS).geometry
+    located: list[tuple[Record, shapely.Point, int]] = []
     for record in checked.of(schema.SITES):
         point = record.get(GEOMETRY)
         precision = record.get("location_precision")
@@ -278,16 +279,22 @@ def _check_site_locations(checked: Checked, boundaries: Boundaries) -> None:
                 )
             continue
         codes = record.get("district_lgd") or ()
-        if len(codes) != 1 or codes[0] not in districts.index:
-            continue
-        projected = gpd.GeoSeries([point], crs="EPSG:4326").to_crs(METRIC_CRS).iloc[0]
-        distance_km = districts[codes[0]].distance(projected) / 1000
+        if len(codes) == 1 and codes[0] in districts.index:
+            located.append((record, point, codes[0]))
+    if not located:
+        return
+    # One projection and one vectorised distance for all points: this check runs at start-up
+    # on every site, and there may be a hundred thousand of them.
+    points = gpd.GeoSeries([p for _, p, _ in located], crs="EPSG:4326").to_crs(METRIC_CRS)
+    homes = districts.loc[[code for _, _, code in located]].to_numpy()
+    distances_km = shapely.distance(points.to_numpy(), homes) / 1000
+    for (record, _, code), distance_km in zip(located, distances_km, strict=True):
         if distance_km > DISTRICT_TOLERANCE_KM:
             checked.add(
                 schema.SITES,
                 record,
                 "geometry",
-                f"lies {distance_km:.0f} km outside district {codes[0]} "
+                f"lies {distance_km:.0f} km outside district {code} "
                 "(are longitude and latitude swapped? GeoJSON is [lon, lat])",
             )
 

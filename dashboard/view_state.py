@@ -21,7 +21,7 @@ MAX_VALUE_LENGTH = 100
 ALL_YEARS = "all"
 NO_LAYERS = "none"
 KEYS = ("year", "sel", "layers", "evidence", "measure", "view", "at")
-_SAFE_KEY = re.compile(r"^[a-z_]{1,20}$")
+_SAFE_KEY = re.compile(r"[a-z_]{1,20}")
 LAYER_ORDER = tuple(Layer)
 
 # The map centre and zoom travel rounded: about 100 m and a quarter zoom step are plenty.
@@ -104,7 +104,7 @@ def decode(params: Mapping[str, Sequence[str]], domain: Domain) -> tuple[ViewSta
     ignored: list[str] = []
     for key, values in params.items():
         if key not in KEYS:
-            ignored.append(key if _SAFE_KEY.match(key) else "?")
+            ignored.append(key if _SAFE_KEY.fullmatch(key) else "?")
             continue
         value = values[0] if len(values) == 1 else None
         try:

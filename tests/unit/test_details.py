@@ -1,5 +1,6 @@
 """The details panel: what a district, site, zone or link shows, and that it is escaped."""
 
+import pandas as pd
 import pytest
 
 from dashboard.boundaries import Boundaries
@@ -7,7 +8,7 @@ from dashboard.dataset import Dataset
 from dashboard.details import Details, describe, details_markdown, district_list
 from dashboard.filters import Filters
 from dashboard.link_paths import Endpoint
-from dashboard.scene import Geography, compose_scene
+from dashboard.scene import Geography, Scene, compose_scene
 from dashboard.selection import Selection
 
 
@@ -103,3 +104,15 @@ def test_a_whole_state_is_named_not_listed(boundaries: Boundaries) -> None:
     assert district_list((*odisha, 542), boundaries.districts) == (
         "Srikakulam; all of Odisha (30 districts)"
     )
+
+
+def test_a_long_list_of_sites_is_cut_with_a_count(
+    at_2020, good: Dataset, endpoints: dict[str, Endpoint]
+) -> None:
+    oscom = at_2020.sites[at_2020.sites["id"] == "site-oscom"]
+    many = pd.concat([oscom] * 60, ignore_index=True)
+    scene = Scene(**{**at_2020.__dict__, "sites": many.assign(id=[f"s-{i}" for i in range(60)])})
+    ganjam = details("district:388", scene, good, endpoints)
+    sites = {s.title: s for s in ganjam.sections}["Sites in this district"]
+    assert (len(sites.entries), sites.more) == (50, 10)
+    assert "and 10 more" in details_markdown(ganjam)

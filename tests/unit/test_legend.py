@@ -25,3 +25,8 @@ def test_without_a_measure_the_states_are_explained() -> None:
     html = legend_html(Measure.NONE)
     assert all(colour in html for colour in theme.STATE_FILL.values())
     assert theme.COUNT_COLOURS[-1] not in html
+
+
+def test_cells_are_explained_when_shown() -> None:
+    assert "a circle counts the sites" in legend_html(Measure.SITES, site_cells=True)
+    assert "a circle counts the sites" not in legend_html(Measure.SITES)

@@ -1,6 +1,7 @@
 """The changing layers: what they draw, how they are styled, and that data text is escaped."""
 
 import folium
+import pandas as pd
 import pytest
 from streamlit_folium import generate_leaflet_string
 
@@ -8,7 +9,7 @@ from dashboard import theme
 from dashboard.boundaries import Boundaries
 from dashboard.dataset import Dataset
 from dashboard.filters import Filters
-from dashboard.map_layers import build_overlays, count_colour
+from dashboard.map_layers import SITE_POINT_LIMIT, build_overlays, count_colour
 from dashboard.scene import Geography, Layer, Measure, Scene, compose_scene
 from dashboard.selection import Selection
 
@@ -31,12 +32,18 @@ def geojson_layers(group: folium.FeatureGroup) -> list[folium.GeoJson]:
 
 def test_every_layer_is_drawn_in_order(scene: Scene) -> None:
     names = [g.layer_name for g in build_overlays(scene, None)]
-    assert names == ["Districts", "States", "Investment zones", "Partner links", "Sites"]
+    assert names == ["Year", "Districts", "Investment zones", "Partner links", "Sites"]
 
 
 def test_layers_can_be_switched_off(scene: Scene) -> None:
     only_sites = Scene(**{**scene.__dict__, "layers": frozenset({Layer.SITES})})
-    assert [g.layer_name for g in build_overlays(only_sites, None)] == ["States", "Sites"]
+    assert [g.layer_name for g in build_overlays(only_sites, None)] == ["Year", "Sites"]
+
+
+def test_the_map_says_which_year_it_shows(scene: Scene) -> None:
+    assert 'c.dataset.year = "2020"' in rendered(build_overlays(scene, None))
+    all_years = Scene(**{**scene.__dict__, "filters": Filters(None)})
+    assert 'c.dataset.year = "all"' in rendered(build_overlays(all_years, None))
 
 
 def test_only_sites_with_a_point_are_drawn(scene: Scene) -> None:
@@ -57,11 +64,11 @@ def test_every_clickable_feature_says_what_it_is(scene: Scene) -> None:
 
 
 def test_choropleth_colours_follow_the_measure(scene: Scene) -> None:
-    districts = geojson_layers(build_overlays(scene, None)[0])[0].data["features"]
+    districts = geojson_layers(build_overlays(scene, None)[1])[0].data["features"]
     ganjam = next(f for f in districts if f["properties"]["district"] == "Ganjam")
     assert ganjam["properties"]["fill"] == count_colour(1)
     by_state = Scene(**{**scene.__dict__, "measure": Measure.NONE})
-    districts = geojson_layers(build_overlays(by_state, None)[0])[0].data["features"]
+    districts = geojson_layers(build_overlays(by_state, None)[1])[0].data["features"]
     ganjam = next(f for f in districts if f["properties"]["district"] == "Ganjam")
     assert ganjam["properties"]["fill"] == theme.STATE_FILL["Odisha"]
     assert count_colour(9) == theme.COUNT_COLOURS[-1]
@@ -87,3 +94,14 @@ def test_overlays_render_the_same_every_time(scene: Scene) -> None:
     first = "".join(generate_leaflet_string(g) for g in build_overlays(scene, None))
     second = "".join(generate_leaflet_string(g) for g in build_overlays(scene, None))
     assert first == second
+
+
+def test_many_sites_are_counted_per_cell(scene: Scene) -> None:
+    oscom = scene.sites[scene.sites["id"] == "site-oscom"]
+    many = pd.concat([oscom] * (SITE_POINT_LIMIT + 1), ignore_index=True)
+    many = many.assign(id=[f"site-{i}" for i in range(len(many))])
+    groups = build_overlays(Scene(**{**scene.__dict__, "sites": many}), None)
+    (cell,) = geojson_layers(groups[-1])[0].data["features"]
+    assert cell["properties"]["count"] == SITE_POINT_LIMIT + 1
+    assert "1,501 sites here" in cell["properties"]["label"]
+    assert "ref" not in cell["properties"]  # a cell is not a selectable record

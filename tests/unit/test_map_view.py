@@ -6,12 +6,13 @@ import folium
 from streamlit_folium import generate_leaflet_string
 
 from dashboard.boundaries import Boundaries
-from dashboard.map_view import bounds_of, build_base_map
+from dashboard.map_view import BasemapLayer, bounds_of, build_base_map
 from dashboard.static_assets import asset_urls
 
 
-def base_map(boundaries: Boundaries) -> folium.Map:
-    return build_base_map(boundaries, asset_urls(), bounds_of(boundaries.states.total_bounds))
+def base_map(boundaries: Boundaries, basemap_folder: str = "basemap-test") -> folium.Map:
+    assets = asset_urls(basemap_folder=basemap_folder)
+    return build_base_map(boundaries, assets, bounds_of(boundaries.states.total_bounds))
 
 
 def test_the_page_loads_only_local_assets(boundaries: Boundaries) -> None:
@@ -32,10 +33,21 @@ def test_the_map_script_is_the_same_on_every_build(boundaries: Boundaries) -> No
     )
 
 
-def test_the_base_map_holds_only_the_basemap(boundaries: Boundaries) -> None:
-    layers = [c for c in base_map(boundaries)._children.values() if isinstance(c, folium.GeoJson)]
-    assert [layer.layer_name for layer in layers] == ["Countries", "India"]
-    assert all(not layer.options.get("interactive", True) for layer in layers)
+def test_the_basemap_is_fetched_not_carried(boundaries: Boundaries) -> None:
+    fmap = base_map(boundaries)
+    layers = [c for c in fmap._children.values() if isinstance(c, BasemapLayer)]
+    assert [layer.url for layer in layers] == [
+        "/app/static/basemap-test/world.geojson",
+        "/app/static/basemap-test/states.geojson",
+    ]
+    assert len(generate_leaflet_string(fmap)) < 10_000  # the polygons are not in the script
+
+
+def test_without_a_served_basemap_the_polygons_are_inlined(boundaries: Boundaries) -> None:
+    script = generate_leaflet_string(base_map(boundaries, basemap_folder=""))
+    assert '"iso_a3":"JPN"' in script
+    assert '"state":"Odisha"' in script
+    assert "fetch(" not in script
 
 
 def test_the_view_is_fitted_to_the_bounds(boundaries: Boundaries) -> None:

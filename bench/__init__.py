@@ -1,0 +1,1 @@
+"""Benchmarks of the dashboard: run ``python -m bench`` (see bench/__main__.py)."""

@@ -1,0 +1,128 @@
+"""Run the benchmark: ``python -m bench`` (``--runs N``, ``--sizes 10000 100000``).
+
+Prints a table and writes it, with the date and the machine, to bench/results.md (the
+"Before/after" notes at the end of that file are kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import tempfile
+from pathlib import Path
+
+from bench.browser import measure_browser
+from bench.server import component_payload, script_seconds, startup_seconds
+from bench.synthetic import write_synthetic
+from dashboard.paths import GEODATA_DIR
+
+RESULTS = Path(__file__).resolve().parent / "results.md"
+NOTES_MARK = "## Before/after"
+KB = 1024
+
+
+def machine() -> str:
+    memory = ""
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        total_kb = int(meminfo.read_text().split()[1])
+        memory = f", {total_kb / 1024 / 1024:.0f} GiB"
+    return (
+        f"{platform.machine()}, {os.cpu_count()} cores{memory}, Python {platform.python_version()}"
+    )
+
+
+def budget(value: float, limit: float) -> str:
+    return "meets" if value <= limit else "**misses**"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per measure (median)")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        folders = {"real": GEODATA_DIR}
+        for size in args.sizes:
+            folders[f"{size:,} sites"] = write_synthetic(Path(scratch) / str(size), size)
+        lines = [
+            f"# Benchmark results\n\n{dt.datetime.now():%Y-%m-%d %H:%M}, {machine()}; "
+            f"median of {args.runs} runs.\n",
+            "## Server\n",
+            "| dataset | start-up: load, validate, derive (s) | first page load, one script "
+            "run (s) | year change, one script run (s) |",
+            "|---|---|---|---|",
+        ]
+        for name, folder in folders.items():
+            start = startup_seconds(folder, max(1, args.runs // 2))
+            load, change = script_seconds(folder, args.runs)
+            lines.append(f"| {name} | {start:.2f} | {load:.2f} | {change:.2f} |")
+            print(lines[-1], flush=True)
+
+        raw, gz, change_raw, change_gz = component_payload(GEODATA_DIR)
+        lines += [
+            "\n## Map payload (the map component's arguments, real dataset)\n",
+            "| | raw (KB) | gzip (KB) | budget |",
+            "|---|---|---|---|",
+            f"| default view | {raw / KB:.0f} | {gz / KB:.0f} | <= 250 KB gzip: "
+            f"{budget(gz / KB, 250)} |",
+            f"| after a year change | {change_raw / KB:.0f} | {change_gz / KB:.0f} | "
+            "only what changed (see notes) |",
+        ]
+        print("\n".join(lines[-4:]), flush=True)
+
+        browser = measure_browser(folders, args.runs)
+        bare = browser["bare"]
+        lines += [
+            "\n## Browser (Chromium, headless)\n",
+            "| page | navigation to map drawn (s) | ratio to bare | year change to map "
+            "updated (s) | ratio to bare | pan, next frame (ms) |",
+            "|---|---|---|---|---|---|",
+            f"| bare Streamlit page (slider + text) | {bare.load_s:.2f} | 1.00 | "
+            f"{bare.change_s:.2f} | 1.00 | |",
+        ]
+        for name in folders:
+            times = browser[name]
+            load_ratio = times.load_s / bare.load_s
+            change_ratio = times.change_s / bare.change_s
+            lines.append(
+                f"| dashboard, {name} | {times.load_s:.2f} | {load_ratio:.2f} | "
+                f"{times.change_s:.2f} | {change_ratio:.2f} | {browser[f'{name}:pan_ms']:.0f} |"
+            )
+        real = browser["real"]
+        largest = list(folders)[-1]
+        lines += [
+            "\n## Budgets\n",
+            "| budget | figure | |",
+            "|---|---|---|",
+            f"| map drawn <= 1.5x bare page | {real.load_s / bare.load_s:.2f}x | "
+            f"{budget(real.load_s / bare.load_s, 1.5)} |",
+            f"| year change <= 1.5x bare slider round trip | "
+            f"{real.change_s / bare.change_s:.2f}x | "
+            f"{budget(real.change_s / bare.change_s, 1.5)} |",
+            f"| default map payload <= 250 KB gzip | {gz / KB:.0f} KB | {budget(gz / KB, 250)} |",
+            f"| year change at {largest} <= 2 s end to end | {browser[largest].change_s:.2f} s | "
+            f"{budget(browser[largest].change_s, 2.0)} |",
+            f"| server RSS, 1 session <= 300 MB | {browser['rss_1']:.0f} MB | "
+            f"{budget(browser['rss_1'], 300)} |",
+            f"| each extra session <= 30 MB | "
+            f"{(browser['rss_10'] - browser['rss_1']) / 9:.1f} MB "
+            f"({browser['rss_10']:.0f} MB with 10) | "
+            f"{budget((browser['rss_10'] - browser['rss_1']) / 9, 30)} |",
+        ]
+    table = "\n".join(lines) + "\n"
+    print(table)
+    notes = ""
+    if RESULTS.exists() and NOTES_MARK in RESULTS.read_text(encoding="utf-8"):
+        notes = RESULTS.read_text(encoding="utf-8").split(NOTES_MARK, 1)[1]
+        notes = f"\n{NOTES_MARK}{notes}"
+    RESULTS.write_text(table + notes, encoding="utf-8")
+    print(f"written to {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,155 @@
+"""Browser-side figures in real Chromium: time to the map drawn and from a year change to the
+map updated, beside the same measures for a bare Streamlit page (one slider, one text); the
+server's memory with 1 and with 10 open sessions; panning at scale."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from bench.serving import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from dashboard.dataset import load_dataset
+from dashboard.filters import Filters, existing_in_year
+from dashboard.paths import REPO_ROOT
+
+APP = REPO_ROOT / "dashboard" / "app.py"
+BARE_APP = Path(__file__).resolve().parent / "bare_app.py"
+MAP = 'iframe[title="streamlit_folium.st_folium"]'
+TIMEOUT_MS = 120_000
+THIS_YEAR = time.localtime().tm_year
+
+
+@dataclass(frozen=True)
+class PageTimes:
+    load_s: float
+    change_s: float
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+def _slider(page: Page):
+    return page.locator('[data-testid="stSlider"] input[type="range"]').first
+
+
+def _press_year(page: Page, steps: int) -> None:
+    slider = _slider(page)
+    slider.focus()
+    for _ in range(steps):
+        page.keyboard.press("ArrowLeft")
+
+
+def dashboard_times(browser: Browser, url: str, folder: Path, runs: int) -> PageTimes:
+    """Navigation to all district shapes drawn; one year back to the map showing it (site
+    markers of that year, or the cells that stand for them)."""
+    sites = load_dataset(folder).sites
+    target = THIS_YEAR - 3
+    expected = int(existing_in_year(sites, Filters(target)).geometry.notna().sum())
+    loads, changes = [], []
+    for _ in range(runs):
+        context = browser.new_context(viewport={"width": 1400, "height": 950})
+        page = context.new_page()
+        start = time.perf_counter()
+        page.goto(url)
+        frame = page.frame_locator(MAP)
+        expect(frame.locator("path.district")).to_have_count(56, timeout=TIMEOUT_MS)
+        loads.append(time.perf_counter() - start)
+        page.wait_for_timeout(1500)  # let the load's own rerun settle
+        start = time.perf_counter()
+        _press_year(page, 3)
+        page.frame_locator(MAP).locator(f"[data-year='{target}']").first.wait_for(
+            state="attached", timeout=TIMEOUT_MS
+        )
+        changes.append(time.perf_counter() - start)
+        assert expected >= 0
+        context.close()
+    return PageTimes(statistics.median(loads), statistics.median(changes))
+
+
+def bare_times(browser: Browser, url: str, runs: int) -> PageTimes:
+    loads, changes = [], []
+    for _ in range(runs):
+        context = browser.new_context(viewport={"width": 1400, "height": 950})
+        page = context.new_page()
+        start = time.perf_counter()
+        page.goto(url)
+        expect(page.get_by_text(f"Year: {THIS_YEAR}")).to_be_visible(timeout=TIMEOUT_MS)
+        loads.append(time.perf_counter() - start)
+        page.wait_for_timeout(1500)
+        start = time.perf_counter()
+        _press_year(page, 3)
+        expect(page.get_by_text(f"Year: {THIS_YEAR - 3}")).to_be_visible(timeout=TIMEOUT_MS)
+        changes.append(time.perf_counter() - start)
+        context.close()
+    return PageTimes(statistics.median(loads), statistics.median(changes))
+
+
+def memory_mb(browser: Browser, url: str, pid: int, sessions: int) -> float:
+    contexts = []
+    try:
+        for _ in range(sessions):
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(url)
+            expect(page.frame_locator(MAP).locator("path.district")).to_have_count(
+                56, timeout=TIMEOUT_MS
+            )
+            contexts.append(context)
+        time.sleep(2)
+        return rss_mb(pid)
+    finally:
+        for context in contexts:
+            context.close()
+
+
+def pan_ms(browser: Browser, url: str) -> float:
+    """Median time for the map to pan by 200 px and paint the next frame."""
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    page = context.new_page()
+    page.goto(url)
+    expect(page.frame_locator(MAP).locator("path.district")).to_have_count(56, timeout=TIMEOUT_MS)
+    frame = page.locator(MAP).element_handle().content_frame()
+    times = frame.evaluate(
+        """async () => {
+            const out = [];
+            for (let i = 0; i < 9; i++) {
+                const t = performance.now();
+                map_div.panBy([i % 2 ? 200 : -200, 0], {animate: false});
+                await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+                out.push(performance.now() - t);
+            }
+            out.sort((a, b) => a - b);
+            return out[4];
+        }"""
+    )
+    context.close()
+    return float(times)
+
+
+def measure_browser(folders: dict[str, Path], runs: int) -> dict[str, object]:
+    results: dict[str, object] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            with streamlit_server(BARE_APP) as (url, _):
+                results["bare"] = bare_times(browser, url, runs)
+            for name, folder in folders.items():
+                env = {**os.environ, "DASHBOARD_DATA_DIR": str(folder)}
+                with streamlit_server(APP, env=env) as (url, process):
+                    results[name] = dashboard_times(browser, url, folder, runs)
+                    results[f"{name}:pan_ms"] = pan_ms(browser, url)
+                    if name == "real":
+                        results["rss_1"] = memory_mb(browser, url, process.pid, 1)
+                        results["rss_10"] = memory_mb(browser, url, process.pid, 10)
+        finally:
+            browser.close()
+    return results

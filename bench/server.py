@@ -1,0 +1,93 @@
+"""Server-side figures: start-up (validate and derive), one script run for a new visitor and for
+a year change (through AppTest, so the whole script runs as in the server), and the bytes the map
+component carries."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from dashboard.boundaries import load_boundaries
+from dashboard.dataset import load_dataset
+from dashboard.link_paths import resolve_endpoints
+from dashboard.paths import REPO_ROOT
+from dashboard.scene import derive_geography
+
+APP = str(REPO_ROOT / "dashboard" / "app.py")
+
+
+def median_seconds(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def startup_seconds(folder: Path, runs: int) -> float:
+    """Load, validate and derive the geography: what a fresh server process does once."""
+
+    def start() -> None:
+        boundaries = load_boundaries(folder)
+        dataset = load_dataset(folder, boundaries)
+        endpoints = resolve_endpoints(dataset.sites, dataset.places, boundaries.world)
+        derive_geography(boundaries, dataset, endpoints)
+
+    return median_seconds(start, runs)
+
+
+def script_seconds(folder: Path, runs: int) -> tuple[float, float]:
+    """(first page load of a new session, year change), caches warm as in a running server."""
+    os.environ["DASHBOARD_DATA_DIR"] = str(folder)
+    AppTest.from_file(APP, default_timeout=600).run()  # warm the server's caches
+
+    def first_load() -> None:
+        at = AppTest.from_file(APP, default_timeout=600).run()
+        assert not at.exception, at.exception
+
+    session = AppTest.from_file(APP, default_timeout=600).run()
+    years = iter([2015, 2016] * runs)
+
+    def year_change() -> None:
+        session.slider(key="year").set_value(next(years)).run()
+        assert not session.exception, session.exception
+
+    return median_seconds(first_load, runs), median_seconds(year_change, runs)
+
+
+def component_payload(folder: Path) -> tuple[int, int, int, int]:
+    """Bytes of the map component's arguments (what Streamlit sends for the map) for the
+    default view and after a year change: (default raw, default gzip, change raw, change gzip).
+    A component is re-sent whole when any argument changes."""
+    os.environ["DASHBOARD_DATA_DIR"] = str(folder)
+    at = AppTest.from_file(APP, default_timeout=600).run()
+    default = _map_args(at)
+    at.slider(key="year").set_value(2015).run()
+    changed = _map_args(at)
+    return len(default), len(gzip.compress(default)), len(changed), len(gzip.compress(changed))
+
+
+def _map_args(at: AppTest) -> bytes:
+    for element in at.main:
+        proto = getattr(element, "proto", None)
+        if getattr(proto, "component_name", "").endswith("st_folium"):
+            return proto.json_args.encode()
+    for node in _walk(at._tree):
+        proto = getattr(node, "proto", None)
+        if proto is not None and "st_folium" in getattr(proto, "component_name", ""):
+            return json.dumps(json.loads(proto.json_args)).encode()
+    raise RuntimeError("no map component on the page")
+
+
+def _walk(node: object):
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _walk(child)
