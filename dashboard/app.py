@@ -236,20 +236,6 @@ params = encode(state, domain)
 if params != st.query_params.to_dict():
     st.query_params.from_dict(params)
 
-with st.sidebar:
-    st.subheader(text("milestones"))
-    st.caption(text("milestones_help"))
-    for milestone_year, group in by_year(scene.milestones):
-        st.button(
-            text("go_to_year").format(year=milestone_year),
-            key=f"go-{milestone_year}",
-            on_click=go_to_year,
-            args=(milestone_year,),
-            type="tertiary",
-        )
-        for _, milestone in group.iterrows():
-            st.markdown(milestone_markdown(milestone, sources))
-
 if view is MapView.STATES:
     bounds = bounds_of(boundaries.states.total_bounds)
 else:
@@ -320,6 +306,21 @@ with details_column:
         mime="text/html",
         on_click="ignore",
     )
+
+# The milestone list is long: written after the map, so the map reaches the browser first.
+with st.sidebar:
+    st.subheader(text("milestones"))
+    st.caption(text("milestones_help"))
+    for milestone_year, group in by_year(scene.milestones):
+        st.button(
+            text("go_to_year").format(year=milestone_year),
+            key=f"go-{milestone_year}",
+            on_click=go_to_year,
+            args=(milestone_year,),
+            type="tertiary",
+        )
+        for _, milestone in group.iterrows():
+            st.markdown(milestone_markdown(milestone, sources))
 
 st.divider()
 st.subheader(text("context"))

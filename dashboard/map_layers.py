@@ -76,15 +76,42 @@ def count_colour(count: int) -> str:
     return theme.COUNT_COLOURS[min(count, len(theme.COUNT_COLOURS) - 1)]
 
 
+FeatureCollection = dict[str, object]
+# GeoJSON of the geometries that stay the same from one rerun to the next (districts, zones,
+# link paths are the same objects every time): converting them once saves most of a rerun.
+_GEOMETRY_JSON: dict[int, tuple[shapely.Geometry, dict]] = {}
+
+
+def _geometry_json(geometry: shapely.Geometry) -> dict:
+    cached = _GEOMETRY_JSON.get(id(geometry))
+    if cached is None or cached[0] is not geometry:
+        cached = (geometry, shapely.geometry.mapping(geometry))
+        _GEOMETRY_JSON[id(geometry)] = cached
+    return cached[1]
+
+
 def _escaped(
     frame: gpd.GeoDataFrame, columns: dict[str, Callable[[object], str]]
-) -> gpd.GeoDataFrame:
-    """Keep only geometry and the display columns, each made safe for Leaflet's innerHTML."""
-    data = {
-        name: [html.escape(make(row)) for row in frame.itertuples()]
-        for name, make in columns.items()
-    }
-    return gpd.GeoDataFrame(data, geometry=list(frame.geometry), crs=frame.crs)
+) -> FeatureCollection:
+    """The frame as GeoJSON with only the display columns, each made safe for Leaflet's
+    innerHTML."""
+    features = [
+        {
+            "type": "Feature",
+            "properties": {name: html.escape(make(row)) for name, make in columns.items()},
+            "geometry": _geometry_json(row.geometry),
+        }
+        for row in frame.itertuples()
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _shapes_only(collection: FeatureCollection) -> FeatureCollection:
+    features = [
+        {"type": "Feature", "properties": {}, "geometry": f["geometry"]}
+        for f in collection["features"]  # type: ignore[union-attr]
+    ]
+    return {"type": "FeatureCollection", "features": features}
 
 
 def _tooltip(**fields: str) -> folium.GeoJsonTooltip:
@@ -149,7 +176,7 @@ def _zones(scene: Scene) -> folium.FeatureGroup:
     # A faint wash that clicks pass through (some zones cover a whole state, and the districts
     # beneath must stay clickable), and a dashed edge that takes the zone's own clicks.
     folium.GeoJson(
-        frame[["geometry"]],
+        _shapes_only(frame),
         style_function=lambda _: {
             "fillColor": theme.ZONE_FILL,
             "fillOpacity": theme.ZONE_FILL_OPACITY,
