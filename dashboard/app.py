@@ -3,6 +3,7 @@
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -31,7 +32,7 @@ from dashboard.messages import label, text
 from dashboard.milestone_view import by_year, milestone_markdown
 from dashboard.paths import GEODATA_DIR
 from dashboard.problems import DatasetError
-from dashboard.scene import Geography, Layer, Measure, compose_scene, derive_geography
+from dashboard.scene import Geography, Layer, Measure, Scene, compose_scene, derive_geography
 from dashboard.selection import clicked_selection, parse_ref
 from dashboard.static_assets import AssetUrls, asset_urls, publish_basemap, publish_leaflet
 from dashboard.view_state import Domain, MapPosition, ViewState, decode, encode
@@ -143,6 +144,14 @@ def on_change_view() -> None:
 def go_to_year(year: int) -> None:
     st.session_state["all_years"] = False
     st.session_state["year"] = year
+
+
+def zipped(
+    tables: Callable[[Scene, Dataset], dict[str, str]], scene: Scene, dataset: Dataset
+) -> Callable[[], bytes]:
+    """A download's data, built only when the button is clicked (Streamlit calls it later,
+    in another thread, with no arguments)."""
+    return lambda: zip_bytes(tables(scene, dataset), EXPORT_FOLDER)
 
 
 def share_url(params: dict[str, str]) -> str:
@@ -276,20 +285,17 @@ with details_column:
         for ids in frame["sources"]
         for s in ids
     ]
-    st.download_button(
-        text("download_geojson"),
-        data=lambda: zip_bytes(dataset_files(scene, dataset), EXPORT_FOLDER),
-        file_name=f"{EXPORT_FOLDER}-geojson.zip",
-        mime="application/zip",
-        on_click="ignore",
-    )
-    st.download_button(
-        text("download_csv"),
-        data=lambda: zip_bytes(csv_tables(scene, dataset), EXPORT_FOLDER),
-        file_name=f"{EXPORT_FOLDER}-csv.zip",
-        mime="application/zip",
-        on_click="ignore",
-    )
+    for label_key, tables, suffix in (
+        ("download_geojson", dataset_files, "geojson"),
+        ("download_csv", csv_tables, "csv"),
+    ):
+        st.download_button(
+            text(label_key),
+            data=zipped(tables, scene, dataset),
+            file_name=f"{EXPORT_FOLDER}-{suffix}.zip",
+            mime="application/zip",
+            on_click="ignore",
+        )
     st.download_button(
         text("download_html"),
         # The page must work from disk: its basemap is inlined, not fetched from this server.

@@ -4,6 +4,7 @@ a hostile link is harmless, and the downloaded map works from disk."""
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -11,6 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from dashboard.messages import text
+from dashboard.validate import check_folder
 
 from .conftest import Traffic
 from .pages import map_view, open_map, set_year_with_keyboard
@@ -94,3 +96,20 @@ def test_the_downloaded_map_works_from_disk(
         assert [url for url in loads if not url.startswith("file:")] == []
     finally:
         offline.close()
+
+
+def test_the_downloaded_data_is_a_valid_dataset(page: Page, app_url: str, tmp_path: Path) -> None:
+    open_map(page, app_url)
+    set_year_with_keyboard(page, THIS_YEAR, 2012)
+    page.wait_for_function("new URLSearchParams(location.search).get('year') === '2012'")
+    for label_key in ("download_geojson", "download_csv"):
+        with page.expect_download(timeout=30_000) as download:
+            page.get_by_role("button", name=text(label_key)).click()
+        download.value.save_as(tmp_path / f"{label_key}.zip")
+    with zipfile.ZipFile(tmp_path / "download_geojson.zip") as archive:
+        archive.extractall(tmp_path / "geojson")
+    folder = tmp_path / "geojson" / "india-japan-rare-earths"
+    assert [str(p) for p in check_folder(folder).problems] == []
+    assert "2026-" not in (folder / "milestones.csv").read_text(encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "download_csv.zip") as archive:
+        assert "india-japan-rare-earths/sites.csv" in archive.namelist()
