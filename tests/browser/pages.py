@@ -18,6 +18,7 @@ def open_map(page: Page, url: str) -> FrameLocator:
     expect(page.get_by_role("heading", name=text("title"))).to_be_visible(timeout=DRAW_TIMEOUT_MS)
     frame = page.frame_locator(MAP_IFRAME)
     expect(frame.locator("path.district")).to_have_count(56, timeout=DRAW_TIMEOUT_MS)
+    wait_until_idle(page)
     return frame
 
 
@@ -34,6 +35,19 @@ def map_view(page: Page) -> tuple[float, float, float]:
             "() => { const c = map_div.getCenter(); return [map_div.getZoom(), c.lat, c.lng]; }"
         )
     )
+
+
+def wait_until_idle(page: Page, quiet_ms: int = 700) -> None:
+    """Wait until no script run is going on, and none starts for ``quiet_ms`` (the map reports
+    its position after drawing, which can start one more run)."""
+    idle = "document.querySelector('[data-testid=stApp]')?.dataset.testScriptState !== 'running'"
+    deadline = time.monotonic() + DRAW_TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        page.wait_for_function(idle, timeout=DRAW_TIMEOUT_MS)
+        page.wait_for_timeout(quiet_ms)
+        if page.evaluate(idle):
+            return
+    raise AssertionError("the app kept rerunning")
 
 
 def wait_for_zoom_below(page: Page, limit: float, timeout_ms: int = DRAW_TIMEOUT_MS) -> float:

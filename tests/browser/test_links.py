@@ -15,7 +15,7 @@ from dashboard.messages import text
 from dashboard.validate import check_folder
 
 from .conftest import Traffic
-from .pages import map_view, open_map, set_year_with_keyboard
+from .pages import map_view, open_map, set_year_with_keyboard, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -102,6 +102,8 @@ def test_the_downloaded_data_is_a_valid_dataset(page: Page, app_url: str, tmp_pa
     open_map(page, app_url)
     set_year_with_keyboard(page, THIS_YEAR, 2012)
     page.wait_for_function("new URLSearchParams(location.search).get('year') === '2012'")
+    # A click during a rerun lands on a button that is about to be replaced.
+    wait_until_idle(page)
     for label_key in ("download_geojson", "download_csv"):
         with page.expect_download(timeout=30_000) as download:
             page.get_by_role("button", name=text(label_key)).click()
