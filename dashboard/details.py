@@ -82,8 +82,7 @@ def source_catalog(dataset: Dataset) -> dict[str, Source]:
     }
 
 
-def _sources(dataset: Dataset, ids: tuple[str, ...]) -> tuple[Source, ...]:
-    catalog = source_catalog(dataset)
+def _sources(catalog: dict[str, Source], ids: tuple[str, ...]) -> tuple[Source, ...]:
     return tuple(catalog[i] for i in ids)
 
 
@@ -104,6 +103,7 @@ def _milestone_entries(milestones: pd.DataFrame) -> tuple[Entry, ...]:
 
 
 def _site_entries(sites: pd.DataFrame, dataset: Dataset) -> tuple[Entry, ...]:
+    catalog = source_catalog(dataset)  # once, not once per site
     return tuple(
         Entry(
             title=s.name,
@@ -118,7 +118,7 @@ def _site_entries(sites: pd.DataFrame, dataset: Dataset) -> tuple[Entry, ...]:
             ),
             evidence=s.evidence,
             ref=f"site:{s.id}",
-            sources=_sources(dataset, s.sources),
+            sources=_sources(catalog, s.sources),
         )
         for s in sites.itertuples()
     )
@@ -224,7 +224,7 @@ def _record_details(
         description=str(record["description"]),
         evidence=str(record["evidence"]),
         evidence_note=_optional(record["evidence_note"]),
-        sources=_sources(dataset, record["sources"]),
+        sources=_sources(source_catalog(dataset), record["sources"]),
         sections=(*sections, Section(text("details_milestones"), milestones)),
         shown=shown,
     )
