@@ -59,6 +59,14 @@ def assets(folder: Path) -> AssetUrls:
     return asset_urls(st.get_option("server.baseUrlPath"), basemap.name)
 
 
+@st.cache_resource
+def view_domain(folder: Path, last_year: int) -> Domain:
+    """What a link may ask for; derived once per dataset (every record's reference), not on
+    every rerun."""
+    boundaries, dataset, _, _ = data(folder)
+    return Domain(first_year(dataset), last_year, selectable_refs(boundaries, dataset))
+
+
 def first_year(dataset: Dataset) -> int:
     return int(
         min(
@@ -171,7 +179,7 @@ except DatasetError as error:
     st.code("\n".join(str(p) for p in error.problems), language=None)
     st.stop()
 
-domain = Domain(first_year(dataset), THIS_YEAR, selectable_refs(boundaries, dataset))
+domain = view_domain(DATA_DIR, THIS_YEAR)
 restore_from_url(domain)
 districts = boundaries.districts.sort_values("district")
 district_names = {int(r.district_lgd): f"{r.district} ({r.state})" for r in districts.itertuples()}
