@@ -65,9 +65,8 @@ def write_synthetic(folder: Path, count: int) -> Path:
     collection["features"] += features
     sites_path.write_text(json.dumps(collection), encoding="utf-8")
     with (folder / schema.SOURCES.file).open("a", newline="", encoding="utf-8") as handle:
-        csv.writer(handle, lineterminator="\n").writerow(
-            [SOURCE_ID, "Synthetic benchmark records", "this project", "", "", "generated"]
-        )
+        row = [SOURCE_ID, "Synthetic benchmark records", "this project", "", schema.NO_DATE]
+        csv.writer(handle, lineterminator="\n").writerow([*row, "generated"])
     return folder
 
 

@@ -33,7 +33,7 @@ from dashboard.milestone_view import by_year, milestone_markdown
 from dashboard.paths import GEODATA_DIR
 from dashboard.problems import DatasetError
 from dashboard.scene import Geography, Layer, Measure, Scene, compose_scene, derive_geography
-from dashboard.selection import clicked_selection, parse_ref
+from dashboard.selection import clicked_selection, district_ref, parse_ref
 from dashboard.static_assets import AssetUrls, asset_urls, publish_basemap, publish_leaflet
 from dashboard.view_state import Domain, MapPosition, ViewState, decode, encode
 
@@ -64,7 +64,11 @@ def view_domain(folder: Path, last_year: int) -> Domain:
     """What a link may ask for; derived once per dataset (every record's reference), not on
     every rerun."""
     boundaries, dataset, _, _ = data(folder)
-    return Domain(first_year(dataset), last_year, selectable_refs(boundaries, dataset))
+    aliases = {
+        f"district:{row.old_url_code}": district_ref(row.district_lgd)
+        for row in boundaries.districts.itertuples()
+    }
+    return Domain(first_year(dataset), last_year, selectable_refs(boundaries, dataset), aliases)
 
 
 def first_year(dataset: Dataset) -> int:
@@ -78,7 +82,7 @@ def first_year(dataset: Dataset) -> int:
 
 
 def selectable_refs(boundaries: Boundaries, dataset: Dataset) -> frozenset[str]:
-    refs = {f"district:{code}" for code in boundaries.districts["district_lgd"]}
+    refs = {district_ref(code) for code in boundaries.districts["district_lgd"]}
     for kind, frame in (("site", dataset.sites), ("zone", dataset.zones), ("link", dataset.links)):
         refs |= {f"{kind}:{key}" for key in frame["id"]}
     return frozenset(refs)
@@ -101,7 +105,7 @@ def restore_from_url(domain: Domain) -> None:
         measure=state.measure,
         layers=[layer for layer in Layer if layer in state.layers],
         selection=state.selection,
-        district=int(selection.key) if selection and selection.kind == "district" else None,
+        district=selection.district_code if selection else None,
         url_position=state.position,
     )
 
@@ -135,12 +139,12 @@ def apply_map_click() -> None:
         return
     st.session_state["applied_click"] = token
     st.session_state["selection"] = click.ref
-    st.session_state["district"] = int(click.key) if click.kind == "district" else None
+    st.session_state["district"] = click.district_code
 
 
 def on_pick_district() -> None:
     code = st.session_state.get("district")
-    st.session_state["selection"] = f"district:{code}" if code is not None else None
+    st.session_state["selection"] = district_ref(code) if code is not None else None
 
 
 def on_change_view() -> None:

@@ -34,7 +34,14 @@ def load_boundaries(folder: Path = GEODATA_DIR) -> Boundaries:
 
 
 REQUIRED_COLUMNS = {
-    "districts.geojson": ("district_lgd", "district", "state", "state_lgd"),
+    "districts.geojson": (
+        "district_lgd",
+        "district_census2011",
+        "old_url_code",
+        "district",
+        "state",
+        "state_lgd",
+    ),
     "states.geojson": ("state", "state_lgd"),
     "world.geojson": ("name", "iso_a3"),
 }

@@ -15,10 +15,12 @@ import csv
 import importlib.util
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 
 from dashboard.geojson_text import feature, feature_collection
@@ -55,13 +57,36 @@ def package_data_file(package: str, *parts: str) -> Path:
 
 
 def display_name(official: str, overrides: dict[int, str], lgd: int) -> str:
-    """LGD names are upper case; show them in title case unless geodata/ names an exception."""
+    """The source's names are upper case; show them in title case unless geodata/ names an
+    exception."""
     return overrides.get(lgd, official.title())
 
 
 def read_name_overrides(path: Path) -> dict[int, str]:
     with path.open(newline="", encoding="utf-8") as handle:
         return {int(row["district_lgd"]): row["name"] for row in csv.DictReader(handle)}
+
+
+@dataclass(frozen=True)
+class DistrictCodes:
+    """A district's codes from geodata/district_codes.csv (each from a cited list)."""
+
+    lgd: int
+    census2011: int | None
+
+
+def read_district_codes(path: Path) -> dict[int, DistrictCodes]:
+    """The official codes, keyed by the number the boundary source carries for the district
+    (its ``DIST_LGD`` field, which holds Census 2011 codes and numbers of its own, not LGD
+    codes)."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        return {
+            int(row["old_url_code"]): DistrictCodes(
+                int(row["lgd_code"]),
+                int(row["census2011_code"]) if row["census2011_code"] else None,
+            )
+            for row in csv.DictReader(handle)
+        }
 
 
 def drop_small_parts(
@@ -80,29 +105,40 @@ def _area_km2(geom: shapely.Geometry) -> float:
     return float(gpd.GeoSeries([geom], crs="EPSG:4326").to_crs(EQUAL_AREA_CRS).area.iloc[0]) / 1e6
 
 
-def build_districts(source: gpd.GeoDataFrame, overrides: dict[int, str]) -> gpd.GeoDataFrame:
+def build_districts(
+    source: gpd.GeoDataFrame, codes: dict[int, DistrictCodes], overrides: dict[int, str]
+) -> gpd.GeoDataFrame:
     """Clean the two states' districts into a true coverage, then simplify it as a coverage so
-    neighbours keep identical shared edges."""
+    neighbours keep identical shared edges; each district gets its official codes."""
     ours = source[source["STATE_UT"].isin(STATES)].copy()
-    ours["district_lgd"] = ours["DIST_LGD"].astype(int)
-    ours = ours.sort_values("district_lgd").reset_index(drop=True)
+    ours["old_url_code"] = ours["DIST_LGD"].astype(int)
+    missing = sorted(set(ours["old_url_code"]) - set(codes))
+    if missing:
+        raise SystemExit(f"district_codes.csv has no row for the source's districts {missing}")
+    # Cleaning depends on the order of the polygons: keep the source's order.
+    ours = ours.sort_values("old_url_code").reset_index(drop=True)
     cleaned = shapely.coverage_clean(ours.geometry.values, gap_width=GAP_WIDTH_DEG)
     simplified = shapely.coverage_simplify(cleaned, DISTRICT_TOLERANCE_DEG)
     geometries = [as_multipolygon(round_geometry(g, DISTRICT_DECIMALS)) for g in simplified]
-    return gpd.GeoDataFrame(
+    lgd = [codes[old].lgd for old in ours["old_url_code"]]
+    districts = gpd.GeoDataFrame(
         {
-            "district_lgd": ours["district_lgd"],
+            "district_lgd": lgd,
+            "district_census2011": pd.Series(
+                [codes[old].census2011 for old in ours["old_url_code"]], dtype=object
+            ),
+            "old_url_code": ours["old_url_code"],
             "district": [
-                display_name(name, overrides, lgd)
-                for name, lgd in zip(ours["DISTRICT"], ours["district_lgd"], strict=True)
+                display_name(name, overrides, code)
+                for name, code in zip(ours["DISTRICT"], lgd, strict=True)
             ],
-            "district_lgd_name": ours["DISTRICT"],
             "state": ours["STATE_UT"].map(STATES),
             "state_lgd": ours["STATE_LGD"].astype(int),
         },
         geometry=geometries,
         crs="EPSG:4326",
     )
+    return districts.sort_values(["state_lgd", "district_lgd"], ignore_index=True)
 
 
 def build_states(districts: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -178,8 +214,9 @@ def build_all() -> dict[str, str]:
         )
     )
     overrides = read_name_overrides(GEODATA_DIR / "district_name_overrides.csv")
+    codes = read_district_codes(GEODATA_DIR / "district_codes.csv")
 
-    districts = build_districts(districts_source, overrides)
+    districts = build_districts(districts_source, codes, overrides)
     states = build_states(districts)
     india = build_india(states_source)
     india_frame = gpd.GeoDataFrame({"name": ["India"]}, geometry=[india], crs="EPSG:4326")

@@ -13,14 +13,14 @@ from dashboard import schema
 from dashboard.boundaries import Boundaries, load_boundaries
 from dashboard.geojson_text import feature, feature_collection
 from dashboard.paths import GEODATA_DIR
-from dashboard.validate import GEOMETRY, Checked, check_folder
+from dashboard.validate import Checked, anchor_points, check_folder
 from dashboard.zones import zone_geometry, zone_properties
 
 
 def zones_text(checked: Checked, boundaries: Boundaries) -> str:
-    sites = {str(r["id"]): r[GEOMETRY] for r in checked.of(schema.SITES) if r[GEOMETRY]}
+    anchors = anchor_points(checked)
     return feature_collection(
-        feature(zone_properties(d), zone_geometry(d, boundaries.districts, sites))
+        feature(zone_properties(d), zone_geometry(d, boundaries, anchors))
         for d in checked.of(schema.ZONE_DEFINITIONS)
     )
 
@@ -29,7 +29,9 @@ def main() -> int:
     boundaries = load_boundaries()
     checked = check_folder(GEODATA_DIR, boundaries)
     blocking = [
-        p for p in checked.problems if p.file in (schema.ZONE_DEFINITIONS.file, schema.SITES.file)
+        p
+        for p in checked.problems
+        if p.file in (schema.ZONE_DEFINITIONS.file, schema.SITES.file, schema.PLACES.file)
     ]
     if blocking:
         print("\n".join(str(p) for p in blocking))

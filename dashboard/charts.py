@@ -7,8 +7,11 @@ import altair as alt
 import pandas as pd
 
 from dashboard.messages import label, text
+from dashboard.schema import IMPORT_MEASURES
 
 GROUP_COLOURS = {"china": "#c0392b", "india": "#e08e0b", "partner": "#0b6e4f", "other": "#9a9a9a"}
+# One colour per measure of Japan's dependence on China, in the order of IMPORT_MEASURES.
+MEASURE_COLOURS = ("#1f78b4", "#e31a1c", "#6a3d9a", "#33a02c")
 
 
 def production_chart(table: pd.DataFrame) -> alt.Chart:
@@ -45,34 +48,53 @@ def production_chart(table: pd.DataFrame) -> alt.Chart:
     )
 
 
-def import_share_chart(shares: pd.DataFrame) -> alt.Chart:
-    """Points, not a line: the sources measure different things (see ``basis``), and joining
-    them would draw a trend that no single source supports."""
-    data = shares.assign(share=lambda f: f["share_pct"].astype(float))[
-        ["period", "year", "share", "basis", "evidence"]
-    ].assign(evidence_label=lambda f: f["evidence"].map(lambda g: label("evidence", g)))
-    return (
-        alt.Chart(data)
-        .mark_circle(size=90, opacity=0.85)
-        .encode(
-            x=alt.X(
-                "year:Q",
-                title=None,
-                axis=alt.Axis(format="d", tickMinStep=1),
-                scale=alt.Scale(zero=False, padding=12),
-            ),
-            y=alt.Y(
-                "share:Q",
-                title=text("column_share_pct"),
-                scale=alt.Scale(domain=[0, 100]),
-            ),
-            color=alt.Color("evidence_label:N", title=text("column_evidence")),
-            tooltip=[
-                alt.Tooltip("period:N", title=text("column_period")),
-                alt.Tooltip("share:Q", title=text("column_share_pct")),
-                alt.Tooltip("basis:N", title=text("column_basis")),
-                alt.Tooltip("evidence_label:N", title=text("column_evidence")),
-            ],
-        )
-        .properties(height=320)
+def import_share_chart(shares: pd.DataFrame) -> alt.LayerChart:
+    """One series per measure (the sources measure different things, and a share of imports
+    is not a share of supply): each figure a point at the middle of its period, with a bar
+    across the period, and no line joining figures that no single source joins."""
+    middle = shares["period_start"] + (shares["period_end"] - shares["period_start"]) / 2
+    data = shares.assign(
+        share=shares["share_pct"].astype(float),
+        middle=middle,
+        measure_label=shares["measure"].map(lambda m: label("import_measure", m)),
+        evidence_label=shares["evidence"].map(lambda g: label("evidence", g)),
+    )[
+        [
+            "period",
+            "period_start",
+            "period_end",
+            "middle",
+            "share",
+            "measure_label",
+            "basis",
+            "evidence_label",
+        ]
+    ]
+    measures = [label("import_measure", m) for m in IMPORT_MEASURES]
+    colour = alt.Color(
+        "measure_label:N",
+        title=text("column_measure"),
+        scale=alt.Scale(domain=measures, range=list(MEASURE_COLOURS)),
+        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=320),
     )
+    share = alt.Y("share:Q", title=text("column_share_pct"), scale=alt.Scale(domain=[0, 100]))
+    base = alt.Chart(data)
+    spans = base.mark_rule(strokeWidth=3, opacity=0.6).encode(
+        x=alt.X("period_start:T", title=None),
+        x2="period_end:T",
+        y=share,
+        color=colour,
+    )
+    points = base.mark_point(size=90, filled=True, opacity=0.9).encode(
+        x=alt.X("middle:T", title=None),
+        y=share,
+        color=colour,
+        tooltip=[
+            alt.Tooltip("period:N", title=text("column_period")),
+            alt.Tooltip("share:Q", title=text("column_share_pct")),
+            alt.Tooltip("measure_label:N", title=text("column_measure")),
+            alt.Tooltip("basis:N", title=text("column_basis")),
+            alt.Tooltip("evidence_label:N", title=text("column_evidence")),
+        ],
+    )
+    return alt.layer(spans, points).properties(height=320)

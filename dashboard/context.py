@@ -9,6 +9,7 @@ import pandas as pd
 from dashboard.dataset import Dataset
 from dashboard.details import Source, source_line
 from dashboard.markdown_text import evidence_badge, md
+from dashboard.messages import label
 
 JAPAN = "JPN"
 INDIA = "IND"
@@ -64,11 +65,11 @@ def source_list(source_ids: Iterable[tuple[str, ...]], sources: Mapping[str, Sou
 def import_share_markdown(shares: pd.DataFrame, sources: Mapping[str, Source]) -> str:
     """One line per figure: period, share, what was measured, grade and source."""
     lines = []
-    for row in shares.sort_values(["year", "id"]).itertuples():
+    for row in shares.sort_values(["period_start", "id"]).itertuples():
         cited = "; ".join(source_line(sources[s]) for s in row.sources)
         note = f" *{md(row.evidence_note)}*" if row.evidence_note else ""
         lines.append(
             f"- {evidence_badge(row.evidence)} **{md(row.period)}: {md(f'{row.share_pct:g}')} %** "
-            f"— {md(row.basis)}.{note} {cited}"
+            f"— {md(label('import_measure', row.measure))}: {md(row.basis)}.{note} {cited}"
         )
     return "\n".join(lines)

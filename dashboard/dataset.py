@@ -25,7 +25,9 @@ class Dataset:
     dates keep the precision the sources give (``date``) beside a sortable ``sort_date``."""
 
     sources: pd.DataFrame
+    district_codes: pd.DataFrame
     sites: gpd.GeoDataFrame
+    site_status: pd.DataFrame  # each site's statuses in order, by site_id
     places: gpd.GeoDataFrame
     zones: gpd.GeoDataFrame
     links: pd.DataFrame
@@ -48,13 +50,15 @@ def load_dataset(
     )
     return Dataset(
         sources=_frame(checked, schema.SOURCES),
+        district_codes=_frame(checked, schema.DISTRICT_CODES),
         sites=_geo_frame(checked, schema.SITES),
+        site_status=_frame(checked, schema.SITE_STATUS),
         places=_geo_frame(checked, schema.PLACES),
         zones=zones,
         links=_frame(checked, schema.LINKS),
         milestones=_milestones(_frame(checked, schema.MILESTONES)),
         production=_frame(checked, schema.PRODUCTION),
-        import_share=_frame(checked, schema.IMPORT_SHARE),
+        import_share=_periods(_frame(checked, schema.IMPORT_SHARE)),
     )
 
 
@@ -77,6 +81,19 @@ def _frame(checked: Checked, spec: TableSpec) -> pd.DataFrame:
 def _geo_frame(checked: Checked, spec: TableSpec) -> gpd.GeoDataFrame:
     geometry = [record[GEOMETRY] for record in checked.of(spec)]
     return gpd.GeoDataFrame(_frame(checked, spec), geometry=geometry, crs=CRS)
+
+
+def _periods(frame: pd.DataFrame) -> pd.DataFrame:
+    """Each figure's period as text (``start``, ``end``: as precise as the source) and as the
+    first and last day it covers (``period_start``, ``period_end``), for plotting."""
+    starts: list[PartialDate] = list(frame["start"])
+    ends = [end or start for start, end in zip(starts, frame["end"], strict=True)]
+    return frame.assign(
+        start=pd.Series([str(d) for d in starts], dtype=object),
+        end=pd.Series([str(e) if e else None for e in frame["end"]], dtype=object),
+        period_start=pd.to_datetime([d.earliest() for d in starts]),
+        period_end=pd.to_datetime([d.latest() for d in ends]),
+    )
 
 
 def _milestones(frame: pd.DataFrame) -> pd.DataFrame:

@@ -11,11 +11,12 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.dataset import Dataset
-from dashboard.filters import year_span
+from dashboard.filters import by_evidence, year_span
 from dashboard.link_paths import Endpoint
 from dashboard.markdown_text import evidence_badge, md, md_link
 from dashboard.messages import label, text
 from dashboard.scene import Scene
+from dashboard.schema import NO_DATE
 from dashboard.selection import Selection
 
 
@@ -66,8 +67,8 @@ class Details:
 def describe(
     selection: Selection, scene: Scene, dataset: Dataset, endpoints: dict[str, Endpoint]
 ) -> Details | None:
-    if selection.kind == "district":
-        return _district(int(selection.key), scene, dataset, endpoints)
+    if selection.district_code is not None:
+        return _district(selection.district_code, scene, dataset, endpoints)
     if selection.kind == "site":
         return _site(selection.key, scene, dataset, endpoints)
     if selection.kind == "zone":
@@ -76,8 +77,15 @@ def describe(
 
 
 def source_catalog(dataset: Dataset) -> dict[str, Source]:
+    """Every source by id, its date as a reader writes it ('undated' where the page shows
+    none)."""
     return {
-        row.id: Source(row.title, row.publisher, row.url, str(row.date) if row.date else None)
+        row.id: Source(
+            row.title,
+            row.publisher,
+            row.url,
+            text("source_undated") if row.date == NO_DATE else str(row.date),
+        )
         for row in dataset.sources.itertuples()
     }
 
@@ -160,14 +168,24 @@ def _district(
         scene.links["from_ref"].isin(site_ids) | scene.links["to_ref"].isin(site_ids)
     ]
     milestones = _related_milestones(scene, site_ids | set(zones["id"]) | set(links["id"]), code)
+    codes = _record(dataset.district_codes, code, "lgd_code")
+    census = district["district_census2011"]
+    facts = [
+        (text("details_state"), str(district["state"])),
+        (text("details_lgd"), str(code)),
+        (
+            text("details_census2011"),
+            str(int(census)) if pd.notna(census) else text("details_census2011_none"),
+        ),
+        (text("details_area"), text("details_area_value").format(area=district["area_km2"])),
+    ]
+    if codes is not None and _optional(codes["note"]):
+        facts.append((text("details_codes_note"), str(codes["note"])))
     return Details(
         title=str(district["district"]),
         subtitle=text("details_district"),
-        facts=(
-            (text("details_state"), str(district["state"])),
-            (text("details_lgd"), str(code)),
-            (text("details_area"), text("details_area_value").format(area=district["area_km2"])),
-        ),
+        facts=tuple(facts),
+        sources=_sources(source_catalog(dataset), codes["sources"]) if codes is not None else (),
         sections=(
             Section(
                 text("details_sites"),
@@ -200,8 +218,8 @@ def district_list(codes: tuple[int, ...], districts: pd.DataFrame) -> str:
     return "; ".join(parts)
 
 
-def _record(frame: pd.DataFrame, key: str) -> pd.Series | None:
-    match = frame[frame["id"] == key]
+def _record(frame: pd.DataFrame, key: object, column: str = "id") -> pd.Series | None:
+    match = frame[frame[column] == key]
     return None if match.empty else match.iloc[0]
 
 
@@ -250,14 +268,57 @@ def _site(
     ]
     if _optional(site["year_note"]):
         facts.append((text("details_years"), str(site["year_note"])))
+    shown = _record(scene.sites, key)
+    history = by_evidence(dataset.site_status, scene.filters)
+    history = history[history["site_id"] == key]
+    if len(history):
+        status_id = shown["status_id"] if shown is not None else None
+        facts.insert(1, (_status_title(scene), _status_value(status_id, history)))
     return _record_details(
         site,
         "site_kind",
         facts,
         scene,
         dataset,
-        shown=key in set(scene.sites["id"]),
-        sections=(Section(text("details_links"), _link_entries(links, endpoints)),),
+        shown=shown is not None,
+        sections=(
+            Section(text("details_status_history"), _status_entries(history, scene, dataset)),
+            Section(text("details_links"), _link_entries(links, endpoints)),
+        ),
+    )
+
+
+def _status_title(scene: Scene) -> str:
+    year = scene.filters.year
+    return (
+        text("details_status_latest")
+        if year is None
+        else text("details_status_in").format(year=year)
+    )
+
+
+def _status_value(status_id: str | None, history: pd.DataFrame) -> str:
+    entry = _record(history, status_id) if status_id else None
+    if entry is None:
+        return text("details_status_not_covered")
+    years = year_span(entry["start_year"], entry["end_year"])
+    return f"{label('site_status', entry['status'])} ({years})"
+
+
+def _status_entries(history: pd.DataFrame, scene: Scene, dataset: Dataset) -> tuple[Entry, ...]:
+    """A site's statuses in order, each with its years, what happened and its sources; those
+    that begin after the chosen year are marked 'not yet'."""
+    catalog = source_catalog(dataset)
+    year = scene.filters.year
+    return tuple(
+        Entry(
+            title=f"{year_span(row.start_year, row.end_year)} {label('site_status', row.status)}",
+            detail=row.description,
+            evidence=row.evidence,
+            upcoming=year is not None and row.start_year > year,
+            sources=_sources(catalog, row.sources),
+        )
+        for row in history.itertuples()
     )
 
 

@@ -26,6 +26,16 @@ from dashboard.zones import zone_properties
 
 # A fixed timestamp keeps the same selection's zip byte-identical from one download to the next.
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
+# Each district with both codes, named for what they are, and what the view counts in it.
+DISTRICT_COLUMNS = (
+    "district_lgd",
+    "district_census2011",
+    "district",
+    "state",
+    "site_count",
+    "zone_count",
+    "code_sources",
+)
 
 
 def _plain(value: object) -> object:
@@ -74,14 +84,25 @@ def dataset_files(scene: Scene, dataset: Dataset) -> dict[str, str]:
     anchors = {a for ids in zones["anchor_ids"] for a in ids}
     ends = set(links["from_ref"]) | set(links["to_ref"])
     sites = _selected(dataset.sites, set(scene.sites["id"]) | anchors | ends)
-    places = _selected(dataset.places, ends)
+    places = _selected(dataset.places, ends | anchors)
+    statuses = dataset.site_status[dataset.site_status["site_id"].isin(set(sites["id"]))]
     milestones = scene.milestones[~scene.milestones["upcoming"].astype(bool)]
     kept = set(sites["id"]) | set(places["id"]) | set(zones["id"]) | set(links["id"])
     kept |= set(milestones["id"])
     milestones = milestones.assign(
         related_ids=milestones["related_ids"].map(lambda ids: tuple(i for i in ids if i in kept))
     )
-    layers = (sites, places, zones, links, milestones, dataset.production, dataset.import_share)
+    layers = (
+        dataset.district_codes,
+        sites,
+        statuses,
+        places,
+        zones,
+        links,
+        milestones,
+        dataset.production,
+        dataset.import_share,
+    )
     cited = {s for layer in layers for ids in layer["sources"] for s in ids}
     zone_features = [
         feature(
@@ -92,7 +113,9 @@ def dataset_files(scene: Scene, dataset: Dataset) -> dict[str, str]:
     ]
     return {
         schema.SOURCES.file: table_csv(_selected(dataset.sources, cited), schema.SOURCES.names),
+        schema.DISTRICT_CODES.file: table_csv(dataset.district_codes, schema.DISTRICT_CODES.names),
         schema.SITES.file: _geojson(sites, schema.SITES),
+        schema.SITE_STATUS.file: table_csv(statuses, schema.SITE_STATUS.names),
         schema.PLACES.file: _geojson(places, schema.PLACES),
         schema.ZONE_DEFINITIONS.file: table_csv(zones, schema.ZONE_DEFINITIONS.names),
         schema.ZONES_FILE: feature_collection(zone_features),
@@ -116,11 +139,17 @@ def csv_tables(scene: Scene, dataset: Dataset) -> dict[str, str]:
         latitude=[g.y if isinstance(g, shapely.Point) else None for g in scene.sites.geometry],
         sources=scene.sites["sources"].map(cited),
     )
+    districts = scene.districts.assign(
+        code_sources=scene.districts["district_lgd"].map(
+            dataset.district_codes.set_index("lgd_code")["sources"].map(cited)
+        )
+    )
     links = scene.links.assign(sources=scene.links["sources"].map(cited))
     zones = scene.zones.assign(sources=scene.zones["sources"].map(cited))
     milestones = scene.milestones.assign(sources=scene.milestones["sources"].map(cited))
-    site_columns = [*schema.SITES.names, "longitude", "latitude"]
+    site_columns = [*schema.SITES.names, "status_in_year", "longitude", "latitude"]
     return {
+        "districts.csv": table_csv(districts, DISTRICT_COLUMNS),
         "sites.csv": table_csv(sites, site_columns),
         "zones.csv": table_csv(zones, schema.ZONE_DEFINITIONS.names),
         "links.csv": table_csv(links, [*schema.LINKS.names, "status_in_year"]),

@@ -48,6 +48,33 @@ def existing_in_year(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return shown[(started & not_ended).fillna(False).astype(bool)]
 
 
+def site_status_in_year(
+    sites: pd.DataFrame, statuses: pd.DataFrame, filters: Filters
+) -> pd.DataFrame:
+    """Sites with ``status_in_year`` (the status that held in the year, the latest for all
+    years; None where the site's history, at this evidence level, does not cover the year)
+    and ``status_id``, the history entry it comes from."""
+    rows = by_evidence(statuses, filters)
+    if filters.year is not None:
+        year = filters.year
+        covers = (rows["start_year"] <= year) & (
+            rows["end_year"].isna() | (rows["end_year"] >= year)
+        )
+        rows = rows[covers.fillna(False).astype(bool)]
+    latest = rows.sort_values("start_year", kind="stable").groupby("site_id").tail(1)
+    latest = latest.set_index("site_id")
+    return sites.assign(
+        status_in_year=_mapped(sites["id"], latest["status"]),
+        status_id=_mapped(sites["id"], latest["id"]),
+    )
+
+
+def _mapped(keys: pd.Series, values: pd.Series) -> pd.Series:
+    """``keys`` looked up in ``values``, with None (not NaN) where a key has no value."""
+    found = keys.map(values)
+    return found.astype(object).where(found.notna(), None)
+
+
 def links_in_year(links: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """Links that have begun by the year, each with ``status_in_year``: the latest status once
     its end year is reached, 'active' before that (a planned link stays 'planned')."""
@@ -69,7 +96,10 @@ def milestones_in_view(milestones: pd.DataFrame, filters: Filters) -> pd.DataFra
 
 
 def year_span(start: object, end: object) -> str:
-    """'2011–2014', '2011–' while running, '' when the start is unknown."""
+    """'2011–2014', '2011–' while running, '2018' within one year, '' when the start is
+    unknown."""
     if pd.isna(start):
         return ""
-    return f"{start}–{end}" if not pd.isna(end) else f"{start}–"
+    if pd.isna(end):
+        return f"{start}–"
+    return str(start) if start == end else f"{start}–{end}"

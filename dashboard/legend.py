@@ -21,6 +21,12 @@ def _border(colour: str, weight: float, dash: str | None) -> str:
     return f"{max(weight, 1.5):g}px {style} {colour}"
 
 
+def _css_colour(hex_colour: str, opacity: float) -> str:
+    """A fill as the map draws it: the colour at the fill's opacity."""
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{opacity:g})"
+
+
 def _shape(css: str) -> str:
     return f'<span style="display:inline-block;{css}"></span>'
 
@@ -54,6 +60,17 @@ def legend_html(measure: Measure, site_cells: bool = False) -> str:
     ]
     if site_cells:
         sites.append(_item(_dot(theme.SITE_CELL_FILL, "1px solid #ffffff"), text("legend_cells")))
+    kind_colour = theme.SITE_COLOURS["plant"]
+    statuses = [
+        _item(
+            _dot(
+                _css_colour(str(style.get("fillColor", kind_colour)), float(style["fillOpacity"])),
+                "2px solid #1b1b1b",
+            ),
+            label("status_group", group),
+        )
+        for group, style in theme.STATUS_FILLS.items()
+    ]
     rings = [
         _item(
             _dot("#ffffff", _border(ring["color"], ring["weight"], ring["dashArray"])),
@@ -77,14 +94,25 @@ def legend_html(measure: Measure, site_cells: bool = False) -> str:
             text("legend_link_direction"),
         )
     )
-    zone = _item(
-        _box(
-            theme.ZONE_FILL,
-            _border(theme.ZONE_FILL, theme.ZONE_LINE_WEIGHT, theme.INDICATIVE_DASH),
-            opacity=0.6,
+    zones = [
+        _item(
+            _box(
+                theme.ZONE_FILL,
+                _border(theme.ZONE_FILL, theme.ZONE_LINE_WEIGHT, theme.INDICATIVE_DASH),
+                opacity=0.6,
+            ),
+            text("legend_zones"),
         ),
-        text("legend_zones"),
-    )
+        _item(
+            _box(
+                "transparent",
+                _border(
+                    theme.CLAIMED_ZONE_LINE, theme.CLAIMED_ZONE_WEIGHT, theme.CLAIMED_ZONE_DASH
+                ),
+            ),
+            text("legend_zones_claimed"),
+        ),
+    ]
     if measure is Measure.NONE:
         title = text("layer_districts")
         districts = [_item(_box(colour), state) for state, colour in theme.STATE_FILL.items()]
@@ -97,9 +125,10 @@ def legend_html(measure: Measure, site_cells: bool = False) -> str:
     return "".join(
         [
             _row(text("legend_sites"), sites),
+            _row(text("legend_status"), statuses),
             _row(text("legend_rings"), rings),
             _row(text("legend_links"), links),
-            _row(text("layer_zones"), [zone]),
+            _row(text("layer_zones"), zones),
             _row(title, districts),
         ]
     )

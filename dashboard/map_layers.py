@@ -22,7 +22,7 @@ from dashboard import theme
 from dashboard.filters import year_span
 from dashboard.messages import label, text
 from dashboard.scene import Layer, Measure, Scene
-from dashboard.selection import Selection
+from dashboard.selection import Selection, district_ref
 
 Style = dict[str, object]
 
@@ -30,6 +30,8 @@ Style = dict[str, object]
 # are then drawn as counts per grid cell, and listed in the district details.
 SITE_POINT_LIMIT = 1500
 CELL_DEGREES = 0.2
+# Grades at which a record is a claim, not a finding: drawn so it cannot pass for a mapped one.
+CLAIM_GRADES = ("claimed", "disputed")
 
 
 class YearMark(MacroElement):
@@ -55,7 +57,7 @@ def build_overlays(scene: Scene, selection: Selection | None) -> list[folium.Fea
     groups = [mark]
     if Layer.DISTRICTS in scene.layers:
         groups.append(_districts(scene))
-    if Layer.ZONES in scene.layers and len(scene.zones):
+    if Layer.ZONES in scene.layers and scene.zones.geometry.notna().any():
         groups.append(_zones(scene))
     if Layer.LINKS in scene.layers and len(scene.links):
         groups.append(_links(scene))
@@ -127,7 +129,7 @@ def _districts(scene: Scene) -> folium.FeatureGroup:
     frame = _escaped(
         scene.districts,
         {
-            "ref": lambda r: f"district:{r.district_lgd}",
+            "ref": lambda r: district_ref(r.district_lgd),
             "district": lambda r: r.district,
             "state": lambda r: r.state,
             "sites": lambda r: str(r.site_count),
@@ -162,45 +164,63 @@ def _districts(scene: Scene) -> folium.FeatureGroup:
 
 
 def _zones(scene: Scene) -> folium.FeatureGroup:
-    frame = _escaped(
-        scene.zones,
-        {
-            "ref": lambda r: f"zone:{r.id}",
-            "name": lambda r: r.name,
-            "kind": lambda r: label("zone_kind", r.kind),
-            "evidence": lambda r: label("evidence", r.evidence),
-            "basis": lambda r: label("geometry_basis", r.geometry_basis),
-        },
-    )
+    drawn = scene.zones[scene.zones.geometry.notna()]
+    claimed = drawn["evidence"].isin(CLAIM_GRADES)
     group = folium.FeatureGroup(name=text("layer_zones"))
-    # A faint wash that clicks pass through (some zones cover a whole state, and the districts
-    # beneath must stay clickable), and a dashed edge that takes the zone's own clicks.
-    folium.GeoJson(
-        _shapes_only(frame),
-        style_function=lambda _: {
-            "fillColor": theme.ZONE_FILL,
-            "fillOpacity": theme.ZONE_FILL_OPACITY,
-            "stroke": False,
-        },
-        interactive=False,
-    ).add_to(group)
-    folium.GeoJson(
-        frame,
-        style_function=lambda _: {
-            "fill": False,
-            "color": theme.ZONE_FILL,
-            "weight": theme.ZONE_LINE_WEIGHT,
-            "dashArray": theme.INDICATIVE_DASH,
-            "className": "zone",
-        },
-        highlight_function=lambda _: {"weight": theme.ZONE_LINE_WEIGHT + 2},
-        tooltip=_tooltip(
-            name="tooltip_zone",
-            kind="tooltip_kind",
-            evidence="tooltip_evidence",
-            basis="tooltip_outline",
-        ),
-    ).add_to(group)
+    tooltip_fields = {
+        "name": "tooltip_zone",
+        "kind": "tooltip_kind",
+        "evidence": "tooltip_evidence",
+        "basis": "tooltip_outline",
+    }
+    columns: dict[str, Callable[[object], str]] = {
+        "ref": lambda r: f"zone:{r.id}",
+        "name": lambda r: r.name,
+        "kind": lambda r: label("zone_kind", r.kind),
+        "evidence": lambda r: label("evidence", r.evidence),
+        "basis": lambda r: label("geometry_basis", r.geometry_basis),
+    }
+    mapped = _escaped(drawn[~claimed], columns)
+    if mapped["features"]:
+        # A faint wash that clicks pass through (some zones cover a whole state, and the
+        # districts beneath must stay clickable), and a dashed edge that takes the zone's own
+        # clicks.
+        folium.GeoJson(
+            _shapes_only(mapped),
+            style_function=lambda _: {
+                "fillColor": theme.ZONE_FILL,
+                "fillOpacity": theme.ZONE_FILL_OPACITY,
+                "stroke": False,
+            },
+            interactive=False,
+        ).add_to(group)
+        folium.GeoJson(
+            mapped,
+            style_function=lambda _: {
+                "fill": False,
+                "color": theme.ZONE_FILL,
+                "weight": theme.ZONE_LINE_WEIGHT,
+                "dashArray": theme.INDICATIVE_DASH,
+                "className": "zone",
+            },
+            highlight_function=lambda _: {"weight": theme.ZONE_LINE_WEIGHT + 2},
+            tooltip=_tooltip(**tooltip_fields),
+        ).add_to(group)
+    claims = _escaped(drawn[claimed], columns)
+    if claims["features"]:
+        # A claim is drawn as a dotted edge only, and its tooltip says it is a claim.
+        folium.GeoJson(
+            claims,
+            style_function=lambda _: {
+                "fill": False,
+                "color": theme.CLAIMED_ZONE_LINE,
+                "weight": theme.CLAIMED_ZONE_WEIGHT,
+                "dashArray": theme.CLAIMED_ZONE_DASH,
+                "className": "zone zone-claimed",
+            },
+            highlight_function=lambda _: {"weight": theme.CLAIMED_ZONE_WEIGHT + 2},
+            tooltip=_tooltip(**tooltip_fields),
+        ).add_to(group)
     return group
 
 
@@ -278,6 +298,8 @@ def _sites(sites: gpd.GeoDataFrame) -> folium.FeatureGroup:
             "kind_label": lambda r: label("site_kind", r.kind),
             "evidence": lambda r: r.evidence,
             "evidence_label": lambda r: label("evidence", r.evidence),
+            "status": lambda r: r.status_in_year or "unknown",
+            "status_label": lambda r: label("site_status", r.status_in_year or "unknown"),
             "precision": lambda r: label("location_precision", r.location_precision),
         },
     )
@@ -286,13 +308,15 @@ def _sites(sites: gpd.GeoDataFrame) -> folium.FeatureGroup:
     def style(feature: dict) -> Style:
         properties = feature["properties"]
         ring = theme.EVIDENCE_RINGS[properties["evidence"]]
+        status = properties["status"]
         return {
             **ring,
             "fill": True,
             "fillColor": theme.SITE_COLOURS[properties["kind"]],
             "fillOpacity": 0.9,
+            **theme.STATUS_FILLS[theme.STATUS_GROUPS.get(status, "working")],
             "radius": theme.SITE_RADIUS,
-            "className": "site",
+            "className": f"site status-{status}",
         }
 
     folium.GeoJson(
@@ -302,6 +326,7 @@ def _sites(sites: gpd.GeoDataFrame) -> folium.FeatureGroup:
         tooltip=_tooltip(
             name="tooltip_site",
             kind_label="tooltip_kind",
+            status_label="tooltip_status",
             evidence_label="tooltip_evidence",
             precision="tooltip_location",
         ),
@@ -359,7 +384,7 @@ def _highlight(scene: Scene, selection: Selection) -> folium.FeatureGroup | None
     """A bright outline around what is selected, drawn last and not clickable."""
     geometry = None
     if selection.kind == "district":
-        match = scene.districts[scene.districts["district_lgd"] == int(selection.key)]
+        match = scene.districts[scene.districts["district_lgd"] == selection.district_code]
         geometry = match.geometry
     elif selection.kind == "zone":
         geometry = scene.zones.loc[scene.zones["id"] == selection.key].geometry
@@ -368,7 +393,10 @@ def _highlight(scene: Scene, selection: Selection) -> folium.FeatureGroup | None
     elif selection.kind == "site":
         sites = scene.sites[scene.sites.geometry.notna()]
         geometry = [p.buffer(0.05) for p in sites.loc[sites["id"] == selection.key].geometry]
-    if geometry is None or not len(geometry):
+    if geometry is None:
+        return None
+    geometry = [g for g in geometry if g is not None]  # a zone may have no outline
+    if not geometry:
         return None
     group = folium.FeatureGroup(name="Selected", control=False)
     folium.GeoJson(

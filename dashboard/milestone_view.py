@@ -10,6 +10,7 @@ import pandas as pd
 from dashboard.details import Source, source_line
 from dashboard.markdown_text import evidence_badge, md
 from dashboard.messages import text
+from dashboard.schema import BRIEF_ORIGINS
 
 
 def by_year(milestones: pd.DataFrame) -> Iterator[tuple[int, pd.DataFrame]]:
@@ -26,7 +27,7 @@ def milestone_markdown(milestone: pd.Series, sources: dict[str, Source]) -> str:
     if upcoming:
         head = f"{head} *({md(text('not_yet'))})*"
     lines = [head, "", md(milestone["description"])]
-    if milestone["origin"] == "brief" and pd.notna(milestone["brief_text"]):
+    if milestone["origin"] in BRIEF_ORIGINS and pd.notna(milestone["brief_text"]):
         lines += ["", f"> {md(text('brief_says'))}: “{md(milestone['brief_text'])}”"]
     if pd.notna(milestone["evidence_note"]):
         lines += ["", f"*{md(milestone['evidence_note'])}*"]

@@ -49,7 +49,7 @@ def read_csv(path: Path, spec: TableSpec) -> tuple[list[RawRecord], list[Problem
         if not any(cell.strip() for cell in cells):
             continue
         values = dict(zip(header, cells, strict=False))
-        record = RawRecord(label=_label(values.get("id"), f"row {line}"), values=values)
+        record = RawRecord(label=_label(values.get(spec.key), f"row {line}"), values=values)
         if len(cells) != len(header):
             problems.append(
                 Problem(
@@ -101,7 +101,7 @@ def read_geojson(path: Path, spec: TableSpec) -> tuple[list[RawRecord], list[Pro
             continue
         properties = feature["properties"]
         record = RawRecord(
-            label=_label(properties.get("id"), fallback),
+            label=_label(properties.get(spec.key), fallback),
             values=properties,
             geometry=feature.get("geometry"),
             has_geometry_key="geometry" in feature,

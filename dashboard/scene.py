@@ -17,6 +17,7 @@ from dashboard.filters import (
     existing_in_year,
     links_in_year,
     milestones_in_view,
+    site_status_in_year,
 )
 from dashboard.link_paths import Endpoint, geodesic_line
 
@@ -61,6 +62,12 @@ def derive_geography(
     zone_districts: dict[str, tuple[int, ...]] = {}
     zones = dataset.zones.to_crs(EQUAL_AREA_CRS)
     for zone in zones.itertuples():
+        if zone.geometry is None:
+            # No outline: the zone concerns the districts it names, else its whole states.
+            named = districts["district_lgd"].isin(zone.district_lgd)
+            codes = districts.loc[named if named.any() else districts["state"].isin(zone.state)]
+            zone_districts[zone.id] = tuple(sorted(int(c) for c in codes["district_lgd"]))
+            continue
         shared = districts.intersection(zone.geometry).area / 1e6
         codes = districts.loc[shared > MIN_SHARED_KM2, "district_lgd"]
         zone_districts[zone.id] = tuple(sorted(int(c) for c in codes))
@@ -79,7 +86,7 @@ class Scene:
     layers: frozenset[Layer]
     districts: gpd.GeoDataFrame  # with site_count and zone_count
     states: gpd.GeoDataFrame
-    sites: gpd.GeoDataFrame  # includes district-level sites (no geometry)
+    sites: gpd.GeoDataFrame  # includes district-level sites (no geometry); status_in_year
     zones: gpd.GeoDataFrame  # with touched_districts
     links: gpd.GeoDataFrame  # geodesic geometry, status_in_year
     milestones: pd.DataFrame  # with upcoming
@@ -93,7 +100,9 @@ def compose_scene(
     measure: Measure = Measure.SITES,
     layers: frozenset[Layer] = ALL_LAYERS,
 ) -> Scene:
-    sites = existing_in_year(dataset.sites, filters)
+    sites = site_status_in_year(
+        existing_in_year(dataset.sites, filters), dataset.site_status, filters
+    )
     zones = existing_in_year(dataset.zones, filters)
     zones = zones.assign(touched_districts=[geography.zone_districts[z] for z in zones["id"]])
     links = links_in_year(dataset.links, filters)
@@ -106,8 +115,10 @@ def compose_scene(
     site_counts = pd.Series(
         [codes[0] for codes in sites["district_lgd"] if codes], dtype="int64"
     ).value_counts()
+    # A zone drawn without an outline concerns its districts but covers none of them.
+    outlined = zones[zones.geometry.notna()]
     zone_counts = pd.Series(
-        [code for codes in zones["touched_districts"] for code in codes], dtype="int64"
+        [code for codes in outlined["touched_districts"] for code in codes], dtype="int64"
     ).value_counts()
     districts = boundaries.districts.assign(
         site_count=boundaries.districts["district_lgd"].map(site_counts).fillna(0).astype(int),

@@ -16,6 +16,8 @@ EVIDENCE_GRADES = ("verified", "reported", "claimed", "disputed")
 STATES = ("Andhra Pradesh", "Odisha")
 POINT_PRECISIONS = ("exact", "site", "town_proxy")
 MAX_TEXT_LENGTH = 4000
+# Written in a source's date when the page shows no publication date (the citation convention).
+NO_DATE = "n.d."
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -30,6 +32,7 @@ class Kind(Enum):
     INT = "int"
     NUMBER = "number"
     DATE = "date"
+    SOURCE_DATE = "source_date"  # a date, or "n.d." for a page that shows none
     URL = "url"
     ENUM = "enum"
     ENUM_LIST = "enum_list"
@@ -47,11 +50,13 @@ class Field:
 
 @dataclass(frozen=True)
 class TableSpec:
-    """One curated file: its fields and, for GeoJSON, which geometries it may hold."""
+    """One curated file: its fields, the field that names a record in messages (``key``) and,
+    for GeoJSON, which geometries it may hold."""
 
     file: str
     fields: tuple[Field, ...]
     geometry: tuple[str, ...] = ()
+    key: str = "id"
     names: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -75,6 +80,14 @@ class PartialDate:
     def earliest(self) -> dt.date:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
+    def latest(self) -> dt.date:
+        """The last day the date covers (31 Dec for a year, the month's last day for a month)."""
+        if self.day is not None:
+            return dt.date(self.year, self.month or 1, self.day)
+        month = self.month or 12
+        following = dt.date(self.year + month // 12, month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
 
 def parse_value(spec: Field, raw: object) -> object:
     """Return the typed value, None for an empty optional cell; raise ValueError to explain."""
@@ -95,6 +108,9 @@ def parse_value(spec: Field, raw: object) -> object:
         return _number(raw)
     if kind is Kind.DATE:
         return parse_date(_text(raw))
+    if kind is Kind.SOURCE_DATE:
+        value = _text(raw)
+        return value if value == NO_DATE else parse_date(value)
     if kind is Kind.URL:
         return _url(_text(raw))
     if kind is Kind.ENUM:
@@ -147,6 +163,7 @@ def _number(raw: object) -> float:
 
 
 def parse_date(value: str) -> PartialDate:
+    """A date as precise as the source gives it; ValueError names what is wrong."""
     match = _DATE.fullmatch(value)
     if not match:
         raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -202,9 +219,23 @@ SOURCES = TableSpec(
         Field("title", required=True),
         Field("publisher", required=True),
         Field("url", Kind.URL),
-        Field("date", Kind.DATE),
+        Field("date", Kind.SOURCE_DATE),
         Field("note"),
     ),
+)
+
+DISTRICT_CODES = TableSpec(
+    "district_codes.csv",
+    (
+        Field("lgd_code", Kind.INT, required=True),
+        Field("state", Kind.ENUM, required=True, allowed=STATES),
+        Field("lgd_name", required=True),
+        Field("census2011_code", Kind.INT),
+        Field("old_url_code", Kind.INT, required=True),
+        Field("sources", Kind.SLUG_LIST, required=True),
+        Field("note"),
+    ),
+    key="lgd_code",
 )
 
 SITES = TableSpec(
@@ -226,10 +257,38 @@ SITES = TableSpec(
     geometry=("Point",),
 )
 
+SITE_STATUSES = (
+    "planned",
+    "construction",
+    "commissioning",
+    "operating",
+    "suspended",
+    "lease_ended",
+    "closed",
+    "identified",
+    "exploration",
+    "allotted",
+)
+
+SITE_STATUS = TableSpec(
+    "site_status.csv",
+    (
+        Field("id", Kind.SLUG, required=True),
+        Field("site_id", Kind.SLUG, required=True),
+        Field("status", Kind.ENUM, required=True, allowed=SITE_STATUSES),
+        Field("start_year", Kind.INT, required=True),
+        Field("end_year", Kind.INT),
+        Field("description", required=True),
+        Field("sources", Kind.SLUG_LIST, required=True),
+        Field("evidence", Kind.ENUM, required=True, allowed=EVIDENCE_GRADES),
+        Field("evidence_note"),
+    ),
+)
+
 PLACES = TableSpec(
     "places.geojson",
     (
-        *_common(("mine", "plant", "city")),
+        *_common(("mine", "plant", "city", "town", "port", "river_mouth")),
         Field("country", required=True),
         Field("location_precision", Kind.ENUM, required=True, allowed=POINT_PRECISIONS),
         Field("location_note"),
@@ -237,8 +296,8 @@ PLACES = TableSpec(
     geometry=("Point",),
 )
 
-# No zone has a published official outline yet; when one does, it will need a third basis.
-ZONE_BASES = ("district_union", "buffer")
+# No zone has a published official outline yet; when one does, it will need another basis.
+ZONE_BASES = ("district_union", "buffer", "coastal_strip", "none")
 
 ZONE_DEFINITIONS = TableSpec(
     "zone_definitions.csv",
@@ -252,11 +311,12 @@ ZONE_DEFINITIONS = TableSpec(
         Field("anchor_ids", Kind.SLUG_LIST),
         Field("buffer_km", Kind.NUMBER),
         Field("geometry_note", required=True),
-        Field("location_precision", Kind.ENUM, required=True, allowed=("indicative",)),
+        Field("location_precision", Kind.ENUM, required=True, allowed=("indicative", "none")),
     ),
 )
 
 ZONES_FILE = "zones.geojson"
+HOST_BLOCKLIST_FILE = "host_blocklist.txt"
 
 LINK_STATUSES = ("active", "ended", "planned", "suspended")
 
@@ -273,14 +333,19 @@ LINKS = TableSpec(
     ),
 )
 
+# Where a milestone comes from: the research, a "Key Facts" line of the project brief, or a
+# claim in the brief's body text. Both brief origins quote the brief in brief_text.
+MILESTONE_ORIGINS = ("research", "brief_key_fact", "brief_body")
+BRIEF_ORIGINS = ("brief_key_fact", "brief_body")
+
 MILESTONES = TableSpec(
     "milestones.csv",
     (
-        *_common(("agreement", "policy", "industry", "trade", "survey", "summit")),
+        *_common(("agreement", "policy", "industry", "trade", "survey", "summit", "dialogue")),
         Field("date", Kind.DATE, required=True),
         Field("end_date", Kind.DATE),
         Field("related_ids", Kind.SLUG_LIST),
-        Field("origin", Kind.ENUM, required=True, allowed=("research", "brief")),
+        Field("origin", Kind.ENUM, required=True, allowed=MILESTONE_ORIGINS),
         Field("brief_text"),
     ),
 )
@@ -300,13 +365,24 @@ PRODUCTION = TableSpec(
     ),
 )
 
+# What a share of Japan's rare earths "from China" measures: the sources use different bases,
+# and each is its own series.
+IMPORT_MEASURES = (
+    "imports",
+    "supply",
+    "trade_incl_final_goods",
+    "raw_material_imports",
+)
+
 IMPORT_SHARE = TableSpec(
     "japan_rare_earth_imports_from_china.csv",
     (
         Field("id", Kind.SLUG, required=True),
         Field("period", required=True),
-        Field("year", Kind.INT, required=True),
+        Field("start", Kind.DATE, required=True),
+        Field("end", Kind.DATE),
         Field("share_pct", Kind.NUMBER, required=True),
+        Field("measure", Kind.ENUM, required=True, allowed=IMPORT_MEASURES),
         Field("basis", required=True),
         Field("sources", Kind.SLUG_LIST, required=True),
         Field("evidence", Kind.ENUM, required=True, allowed=EVIDENCE_GRADES),
@@ -314,4 +390,15 @@ IMPORT_SHARE = TableSpec(
     ),
 )
 
-CURATED = (SOURCES, SITES, PLACES, ZONE_DEFINITIONS, LINKS, MILESTONES, PRODUCTION, IMPORT_SHARE)
+CURATED = (
+    SOURCES,
+    DISTRICT_CODES,
+    SITES,
+    SITE_STATUS,
+    PLACES,
+    ZONE_DEFINITIONS,
+    LINKS,
+    MILESTONES,
+    PRODUCTION,
+    IMPORT_SHARE,
+)

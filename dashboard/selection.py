@@ -1,14 +1,19 @@
 """What the user has selected: a district, site, zone or link, written as ``kind:key``.
 
 The same reference travels in map features (so a click says what was clicked), in the
-district picker and, later, in the URL.
+district picker and in the URL. A district's key names its code system, ``lgd-354``: links
+made before the dashboard carried LGD codes used bare numbers of another system, and the two
+systems share numbers (370-373 are different districts in each).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 KINDS = ("district", "site", "zone", "link")
+LGD_PREFIX = "lgd-"
+_DISTRICT_KEY = re.compile(rf"{LGD_PREFIX}[0-9]{{1,6}}")
 
 
 @dataclass(frozen=True)
@@ -20,6 +25,15 @@ class Selection:
     def ref(self) -> str:
         return f"{self.kind}:{self.key}"
 
+    @property
+    def district_code(self) -> int | None:
+        """The LGD code of a selected district; None for other kinds."""
+        return int(self.key.removeprefix(LGD_PREFIX)) if self.kind == "district" else None
+
+
+def district_ref(lgd_code: int) -> str:
+    return f"district:{LGD_PREFIX}{lgd_code}"
+
 
 def parse_ref(ref: object) -> Selection | None:
     """A Selection for a well-formed reference, None for anything else (including hostile
@@ -29,7 +43,7 @@ def parse_ref(ref: object) -> Selection | None:
     kind, key = ref.split(":", 1)
     if kind not in KINDS or not key or not key.replace("-", "").isalnum() or not key.isascii():
         return None
-    if kind == "district" and not key.isdigit():
+    if kind == "district" and not _DISTRICT_KEY.fullmatch(key):
         return None
     return Selection(kind, key)
 

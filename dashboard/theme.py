@@ -24,6 +24,25 @@ SITE_COLOURS = {
     "exploration": "#1f78b4",
 }
 SITE_RADIUS = 7
+# A site's status in the chosen year, drawn as its fill: the kind's colour, solid while it works,
+# pale before it does, white once it has stopped. Unknown statuses are drawn like working ones.
+STATUS_GROUPS = {
+    "operating": "working",
+    "exploration": "working",
+    "planned": "not_yet",
+    "construction": "not_yet",
+    "commissioning": "not_yet",
+    "identified": "not_yet",
+    "allotted": "not_yet",
+    "suspended": "stopped",
+    "lease_ended": "stopped",
+    "closed": "stopped",
+}
+STATUS_FILLS: dict[str, dict[str, str | float]] = {
+    "working": {"fillOpacity": 0.9},
+    "not_yet": {"fillOpacity": 0.35},
+    "stopped": {"fillColor": "#ffffff", "fillOpacity": 0.9},
+}
 SITE_CELL_FILL = "#5e3c99"  # many sites counted per cell (large datasets)
 # How sure a site is, drawn as its ring: colour, width and dash pattern.
 EVIDENCE_RINGS = {
@@ -39,6 +58,11 @@ ZONE_FILL = "#b15928"
 ZONE_FILL_OPACITY = 0.06
 ZONE_LINE_WEIGHT = 2.5
 INDICATIVE_DASH = "6 4"
+# A zone that only a claim describes: no wash, a dotted grey edge, so it cannot pass for a
+# mapped area.
+CLAIMED_ZONE_LINE = "#6b6b6b"
+CLAIMED_ZONE_WEIGHT = 2
+CLAIMED_ZONE_DASH = "1 5"
 
 LINK_STYLES = {
     "active": {"color": "#0b6e4f", "weight": 3, "dashArray": None},

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import geopandas as gpd
 import shapely
@@ -49,7 +51,7 @@ class Checked:
     """Typed records per curated file, and every problem found."""
 
     records: dict[str, list[Record]] = field(default_factory=dict)
-    zone_geometries: dict[str, shapely.Geometry] = field(default_factory=dict)
+    zone_geometries: dict[str, shapely.Geometry | None] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     # Files that could not be read at all: references into them are not checked, so one
     # syntax error does not bury itself under a hundred "unknown id" lines.
@@ -75,11 +77,14 @@ def check_folder(
     for spec in schema.CURATED:
         _type_records(checked, folder, spec)
     _check_unique_ids(checked)
+    _check_sources(checked, read_blocklist())
     _check_references(checked, boundaries)
+    _check_district_codes(checked, boundaries)
     _check_districts(checked, boundaries)
     _check_notes(checked)
     _check_site_locations(checked, boundaries)
     _check_years(checked, today)
+    _check_site_status(checked)
     _check_zones(checked, folder, boundaries)
     _check_figures(checked, boundaries)
     checked.problems.sort()
@@ -156,6 +161,101 @@ def _check_unique_ids(checked: Checked) -> None:
                 seen[record_id] = spec.file
 
 
+def read_blocklist(path: Path = GEODATA_DIR / schema.HOST_BLOCKLIST_FILE) -> list[str]:
+    """Host patterns that no source may cite (mirrors, proxies, demo and test hosts), one a
+    line; ``#`` starts a comment. The project's list applies to every folder checked, so a
+    copy of the data cannot drop it."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    patterns = (line.split("#", 1)[0].strip().lower() for line in lines)
+    return [p for p in patterns if p]
+
+
+def blocked_host(url: str, blocklist: Iterable[str]) -> str | None:
+    """The blocklist entry that covers the address's host, if any: ``example.org`` and
+    ``*.example.org`` cover that host and every host below it, ``demo.*`` every host whose
+    first label is ``demo``."""
+    host = (urlsplit(url).hostname or "").lower()
+    for pattern in blocklist:
+        if pattern.endswith(".*"):
+            if host.startswith(pattern[:-1]):
+                return pattern
+        elif host == pattern.removeprefix("*.") or host.endswith(f".{pattern.removeprefix('*.')}"):
+            return pattern
+    return None
+
+
+# A date written into an address: /2025/06/26/, /2025/Jun/26/, /2025/06/ or /2013-10-30/.
+_URL_DATE = re.compile(
+    r"/(?P<year>(?:19|20)\d\d)(?:-(?P<m1>\d\d)-(?P<d1>\d\d)"
+    r"|/(?P<m2>0[1-9]|1[0-2]|[A-Z][a-z]{2})(?:/(?P<d2>[0-3]\d))?)/"
+)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def date_in_url(url: str) -> PartialDate | None:
+    """The publication date an address shows in its path, to the precision it shows."""
+    match = _URL_DATE.search(urlsplit(url).path)
+    if not match:
+        return None
+    month = match["m1"] or match["m2"]
+    if month and not month.isdigit():
+        if month not in _MONTHS:
+            return None
+        month = str(_MONTHS.index(month) + 1)
+    day = match["d1"] or match["d2"]
+    try:
+        return schema.parse_date(
+            "-".join(f"{int(p):02d}" for p in (match["year"], month, day) if p)
+        )
+    except ValueError:
+        return None
+
+
+def _check_sources(checked: Checked, blocklist: list[str]) -> None:
+    """Every source names its original publisher's address and says when it was published."""
+    spec = schema.SOURCES
+    for record in checked.of(spec):
+        url, date = record.get("url"), record.get("date")
+        if isinstance(url, str):
+            entry = blocked_host(url, blocklist)
+            if entry:
+                checked.add(
+                    spec,
+                    record,
+                    "url",
+                    f"the host is on the blocklist ({entry}, {schema.HOST_BLOCKLIST_FILE}): "
+                    "cite the original publisher, not a mirror, demo or test host",
+                )
+        shown = date_in_url(url) if isinstance(url, str) else None
+        if "date" in _failed(checked, spec, record):
+            continue
+        if date is None:
+            hint = f" (the address shows {shown})" if shown else ""
+            checked.add(
+                spec,
+                record,
+                "date",
+                f"is required: the publication date, or {schema.NO_DATE} when the page shows "
+                f"none{hint}",
+            )
+        elif shown is not None and (not isinstance(date, PartialDate) or not _agrees(date, shown)):
+            checked.add(spec, record, "date", f"the address shows {shown}, but date is {date}")
+
+
+def _agrees(date: PartialDate, shown: PartialDate) -> bool:
+    """Equal to the precision the address shows."""
+    return (date.year, date.month if shown.month else None, date.day if shown.day else None) == (
+        shown.year,
+        shown.month,
+        shown.day,
+    )
+
+
+def _failed(checked: Checked, spec: TableSpec, record: Record) -> set[str]:
+    """Fields of this record already reported, so they are not reported twice."""
+    return {p.field for p in checked.problems if p.file == spec.file and p.record == record[LABEL]}
+
+
 def _ids(checked: Checked, spec: TableSpec) -> set[str]:
     return {str(r["id"]) for r in checked.of(spec) if r.get("id")}
 
@@ -207,10 +307,50 @@ def _check_link_endpoints(checked: Checked, countries: set[str]) -> None:
             checked.add(schema.LINKS, record, "to_ref", "a link must join two different endpoints")
 
 
+def _check_district_codes(checked: Checked, boundaries: Boundaries) -> None:
+    """The official code list and the boundary file name the same districts, once each."""
+    spec = schema.DISTRICT_CODES
+    if spec.file in checked.unreadable:
+        return
+    rows = checked.of(spec)
+    for name in ("lgd_code", "census2011_code", "old_url_code"):
+        seen: dict[object, str] = {}
+        for record in rows:
+            value = record.get(name)
+            if value is None:
+                continue
+            if value in seen:
+                checked.add(spec, record, name, f"{value} is also the {name} of {seen[value]}")
+            else:
+                seen[value] = str(record[LABEL])
+    districts = boundaries.districts
+    mapped = dict(zip(districts["district_lgd"], districts["state"], strict=True))
+    listed = {record.get("lgd_code") for record in rows}
+    for record in rows:
+        code, state = record.get("lgd_code"), record.get("state")
+        if not isinstance(code, int):
+            continue
+        if code not in mapped:
+            checked.add(
+                spec,
+                record,
+                "lgd_code",
+                f"{code} is not in districts.geojson: run python -m dashboard.build_geodata",
+            )
+        elif state and mapped[code] != state:
+            checked.add(spec, record, "state", f"districts.geojson puts {code} in {mapped[code]}")
+    for code in sorted(set(mapped) - listed):
+        checked.add(spec, str(code), "lgd_code", "is in districts.geojson but not in this list")
+
+
 def _check_districts(checked: Checked, boundaries: Boundaries) -> None:
-    state_of = dict(
-        zip(boundaries.districts["district_lgd"], boundaries.districts["state"], strict=True)
-    )
+    districts = boundaries.districts
+    state_of = dict(zip(districts["district_lgd"], districts["state"], strict=True))
+    # Codes this dataset used before it carried LGD codes, to point a curator to the right one.
+    renamed = {
+        int(row.old_url_code): f"{row.district}, whose LGD code is {row.district_lgd}"
+        for row in districts.itertuples()
+    }
     for spec in schema.CURATED:
         if "district_lgd" not in spec.names:
             continue
@@ -219,8 +359,15 @@ def _check_districts(checked: Checked, boundaries: Boundaries) -> None:
             states = record.get("state") or ()
             for code in codes:
                 if code not in state_of:
+                    hint = (
+                        f" ({code} is the old code of {renamed[code]})" if code in renamed else ""
+                    )
                     checked.add(
-                        spec, record, "district_lgd", f"{code} is not a district of AP or Odisha"
+                        spec,
+                        record,
+                        "district_lgd",
+                        f"{code} is not the LGD code of a district of Andhra Pradesh or Odisha "
+                        f"(district_codes.csv){hint}",
                     )
                 elif state_of[code] not in states:
                     checked.add(
@@ -250,7 +397,7 @@ def _check_notes(checked: Checked) -> None:
                     spec, record, "location_note", "must name the town standing in for the site"
                 )
     for record in checked.of(schema.MILESTONES):
-        if record.get("origin") == "brief" and not record.get("brief_text"):
+        if record.get("origin") in schema.BRIEF_ORIGINS and not record.get("brief_text"):
             checked.add(schema.MILESTONES, record, "brief_text", "must quote the brief")
 
 
@@ -300,7 +447,7 @@ def _check_site_locations(checked: Checked, boundaries: Boundaries) -> None:
 
 
 def _check_years(checked: Checked, today: dt.date) -> None:
-    for spec in (schema.SITES, schema.ZONE_DEFINITIONS, schema.LINKS):
+    for spec in (schema.SITES, schema.SITE_STATUS, schema.ZONE_DEFINITIONS, schema.LINKS):
         for record in checked.of(spec):
             start, end = record.get("start_year"), record.get("end_year")
             planned = record.get("status") == "planned"
@@ -316,21 +463,73 @@ def _check_years(checked: Checked, today: dt.date) -> None:
             checked.add(schema.LINKS, record, "end_year", "is required when status is ended")
         if status == "active" and end is not None:
             checked.add(schema.LINKS, record, "end_year", "must be empty while status is active")
-    for record in checked.of(schema.MILESTONES):
-        date, end_date = record.get("date"), record.get("end_date")
-        for name, value in (("date", date), ("end_date", end_date)):
-            if isinstance(value, PartialDate) and value.earliest() > today:
-                checked.add(schema.MILESTONES, record, name, f"{value} is in the future")
-        if (
-            isinstance(date, PartialDate)
-            and isinstance(end_date, PartialDate)
-            and end_date.earliest() < date.earliest()
-        ):
-            checked.add(schema.MILESTONES, record, "end_date", f"{end_date} is before date {date}")
-    for record in checked.of(schema.IMPORT_SHARE):
-        year = record.get("year")
-        if isinstance(year, int) and not EARLIEST_YEAR <= year <= today.year:
-            checked.add(schema.IMPORT_SHARE, record, "year", _out_of_range(year, today.year, False))
+    for spec, start_name, end_name in (
+        (schema.MILESTONES, "date", "end_date"),
+        (schema.IMPORT_SHARE, "start", "end"),
+    ):
+        for record in checked.of(spec):
+            start, end = record.get(start_name), record.get(end_name)
+            for name, value in ((start_name, start), (end_name, end)):
+                if isinstance(value, PartialDate) and value.earliest() > today:
+                    checked.add(spec, record, name, f"{value} is in the future")
+            if (
+                isinstance(start, PartialDate)
+                and isinstance(end, PartialDate)
+                and end.earliest() < start.earliest()
+            ):
+                checked.add(spec, record, end_name, f"{end} is before {start_name} {start}")
+
+
+def _check_site_status(checked: Checked) -> None:
+    """A site's statuses follow one another: listed in order, not overlapping, within the
+    years the site itself exists."""
+    spec = schema.SITE_STATUS
+    sites = {str(r["id"]): r for r in checked.of(schema.SITES) if r.get("id")}
+    previous: dict[str, Record] = {}
+    for record in checked.of(spec):
+        site_id, start, end = (
+            record.get("site_id"),
+            record.get("start_year"),
+            record.get("end_year"),
+        )
+        if not isinstance(site_id, str):
+            continue
+        site = sites.get(site_id)
+        if site is None:
+            if schema.SITES.file not in checked.unreadable:
+                checked.add(spec, record, "site_id", f"{site_id!r} is not a site in sites.geojson")
+            continue
+        if not isinstance(start, int):
+            continue
+        first, last = site.get("start_year"), site.get("end_year")
+        if isinstance(first, int) and start < first:
+            checked.add(
+                spec, record, "start_year", f"{start} is before the site's start_year {first}"
+            )
+        if isinstance(last, int):
+            for name, year in (("start_year", start), ("end_year", end)):
+                if isinstance(year, int) and year > last:
+                    checked.add(spec, record, name, f"{year} is after the site's end_year {last}")
+        before = previous.get(site_id)
+        previous[site_id] = record
+        if before is None:
+            continue
+        before_start, before_end = before["start_year"], before.get("end_year")
+        if start <= before_start:
+            checked.add(
+                spec,
+                record,
+                "start_year",
+                f"{start} is not after the start of {before[LABEL]} ({before_start}): list a "
+                "site's statuses in the order they happened",
+            )
+        elif isinstance(before_end, int) and start <= before_end:
+            checked.add(
+                spec,
+                record,
+                "start_year",
+                f"{start} overlaps {before[LABEL]} ({before_start}–{before_end})",
+            )
 
 
 def _out_of_range(year: int, latest: int, planned: bool) -> str:
@@ -341,31 +540,52 @@ def _out_of_range(year: int, latest: int, planned: bool) -> str:
 # --- zones -------------------------------------------------------------------------------
 
 
+def anchor_points(checked: Checked) -> dict[str, shapely.Point]:
+    """Every site and place with a point: what zones are drawn around."""
+    return {
+        str(r["id"]): r[GEOMETRY]
+        for spec in (schema.SITES, schema.PLACES)
+        for r in checked.of(spec)
+        if r.get("id") and r.get(GEOMETRY) is not None
+    }
+
+
 def _check_zones(checked: Checked, folder: Path, boundaries: Boundaries) -> None:
     """zones.geojson must be exactly what the definitions produce: nobody edits an outline."""
     spec = schema.ZONE_DEFINITIONS
-    if schema.SITES.file in checked.unreadable:
+    if {schema.SITES.file, schema.PLACES.file} & checked.unreadable:
         return
-    broken = {str(r["id"]) for r in checked.of(schema.SITES) if r.get("id") and r[BROKEN_GEOMETRY]}
-    sites = {
-        str(r["id"]): r[GEOMETRY]
-        for r in checked.of(schema.SITES)
-        if r.get("id") and r.get(GEOMETRY) is not None
+    broken = {
+        str(r["id"])
+        for anchor_spec in (schema.SITES, schema.PLACES)
+        for r in checked.of(anchor_spec)
+        if r.get("id") and r[BROKEN_GEOMETRY]
     }
-    built: dict[str, shapely.Geometry] = {}
+    anchors = anchor_points(checked)
+    built: dict[str, shapely.Geometry | None] = {}
     for record in checked.of(spec):
-        if record.get("geometry_basis") is None or not record.get("id"):
+        basis = record.get("geometry_basis")
+        if basis is None or not record.get("id"):
             continue
+        if (basis == "none") != (record.get("location_precision") == "none"):
+            checked.add(
+                spec,
+                record,
+                "location_precision",
+                "is none exactly when geometry_basis is none (a zone drawn without an outline)",
+            )
         if broken & set(record.get("anchor_ids") or ()):
             continue  # the anchor's geometry is reported already
         try:
-            built[str(record["id"])] = zone_geometry(record, boundaries.districts, sites)
+            built[str(record["id"])] = zone_geometry(record, boundaries, anchors)
         except ZoneDefinitionError as error:
             checked.add(spec, record, error.field, str(error))
     _compare_zone_file(checked, folder, built)
 
 
-def _compare_zone_file(checked: Checked, folder: Path, built: dict[str, shapely.Geometry]) -> None:
+def _compare_zone_file(
+    checked: Checked, folder: Path, built: dict[str, shapely.Geometry | None]
+) -> None:
     rebuild = "run python -m dashboard.build_zones"
     features, problems = read_geojson(
         folder / schema.ZONES_FILE,
@@ -387,6 +607,11 @@ def _compare_zone_file(checked: Checked, folder: Path, built: dict[str, shapely.
             checked.add(
                 schema.ZONES_FILE, zone_id, "properties", f"differ from the definition: {rebuild}"
             )
+        if feature.geometry is None:
+            if definition.get("geometry_basis") != "none":
+                checked.add(schema.ZONES_FILE, zone_id, "geometry", f"is missing: {rebuild}")
+            checked.zone_geometries[zone_id] = None
+            continue
         try:
             geom = shape(feature.geometry)  # type: ignore[arg-type]
         except (AttributeError, KeyError, TypeError, ValueError, shapely.errors.GEOSException):
@@ -397,9 +622,8 @@ def _compare_zone_file(checked: Checked, folder: Path, built: dict[str, shapely.
             continue
         checked.zone_geometries[zone_id] = geom
         expected = built.get(zone_id)
-        if (
-            expected is not None
-            and _area_km2(geom.symmetric_difference(expected)) > ZONE_TOLERANCE_KM2
+        if zone_id in built and (
+            expected is None or area_km2(geom.symmetric_difference(expected)) > ZONE_TOLERANCE_KM2
         ):
             checked.add(
                 schema.ZONES_FILE, zone_id, "geometry", f"differs from its definition: {rebuild}"
@@ -408,7 +632,7 @@ def _compare_zone_file(checked: Checked, folder: Path, built: dict[str, shapely.
         checked.add(schema.ZONES_FILE, zone_id, WHOLE_FILE, f"zone is missing: {rebuild}")
 
 
-def _area_km2(geom: shapely.Geometry) -> float:
+def area_km2(geom: shapely.Geometry) -> float:
     if geom.is_empty:
         return 0.0
     return float(gpd.GeoSeries([geom], crs="EPSG:4326").to_crs(METRIC_CRS).area.iloc[0]) / 1e6
@@ -434,8 +658,8 @@ def _check_figures(checked: Checked, boundaries: Boundaries) -> None:
 
 
 def summary(checked: Checked) -> list[str]:
-    """One line for the totals, then a line per layer with its evidence grades."""
-    layers = [s for s in schema.CURATED if s is not schema.SOURCES]
+    """One line for the totals, then a line per graded layer with its evidence grades."""
+    layers = [s for s in schema.CURATED if "evidence" in s.names]
     grades: Counter[str] = Counter()
     lines = []
     for spec in layers:
@@ -447,6 +671,7 @@ def summary(checked: Checked) -> list[str]:
     overall = ", ".join(f"{g} {grades[g]}" for g in schema.EVIDENCE_GRADES)
     head = (
         f"geodata is valid: {total} records in {len(layers)} layers, "
+        f"{len(checked.of(schema.DISTRICT_CODES))} district codes, "
         f"{len(checked.of(schema.SOURCES))} sources; evidence: {overall}"
     )
     return [head, *lines]

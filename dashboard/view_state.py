@@ -70,6 +70,9 @@ class Domain:
     first_year: int
     last_year: int
     refs: frozenset[str] = field(default_factory=frozenset)
+    # References that links made earlier may carry, and what they mean now (a district's code
+    # before LGD codes, e.g. "district:388" for "district:lgd-354").
+    aliases: Mapping[str, str] = field(default_factory=dict)
 
     def default(self) -> ViewState:
         return ViewState(year=self.last_year)
@@ -124,7 +127,7 @@ def _apply(state: ViewState, key: str, value: str, domain: Domain) -> ViewState:
             raise ValueError(key)
         return replace(state, year=int(value))
     if key == "sel":
-        selection = parse_ref(value)
+        selection = parse_ref(domain.aliases.get(value, value))
         if selection is None or selection.ref not in domain.refs:
             raise ValueError(key)
         return replace(state, selection=selection.ref)

@@ -11,7 +11,7 @@ from dashboard.messages import text
 from dashboard.paths import GEODATA_DIR, REPO_ROOT
 
 APP = str(REPO_ROOT / "dashboard" / "app.py")
-GANJAM = 388
+GANJAM = 354  # LGD code; its Census 2011 code is 388
 
 
 @pytest.fixture
@@ -51,17 +51,26 @@ def test_picking_a_district_shows_its_details(app: AppTest) -> None:
     details = details_text(app)
     assert details.startswith("#### Ganjam")
     assert "Odisha Sands Complex" in details
-    assert "**LGD code:** 388" in details
+    assert "**LGD code:** 354" in details
+    assert "**Census 2011 district code:** 388" in details
 
 
 def test_moving_the_year_changes_what_exists(app: AppTest) -> None:
     app.selectbox(key="district").set_value(GANJAM).run()
     assert "Monazite Processing Plant" in details_text(app)
-    app.slider(key="year").set_value(2010).run()
+    app.slider(key="year").set_value(2008).run()
     details = details_text(app)
     assert "Odisha Sands Complex" in details  # since 1984
-    assert "Monazite Processing Plant" not in details  # commissioned 2014
+    assert "Monazite Processing Plant" not in details  # planned from 2009
     assert "*(not yet)*" in page_text(app)  # later milestones stay listed, flagged
+
+
+def test_a_site_shows_its_status_in_the_chosen_year(app: AppTest) -> None:
+    click(app, "site:site-srikurmam-bhavanapadu", 18.267, 84.017)
+    app.slider(key="year").set_value(2018).run()
+    assert "**Status in 2018:** Suspended \\(2018\\)" in details_text(app)
+    app.slider(key="year").set_value(2019).run()
+    assert "**Status in 2019:** Lease ended \\(2019–\\)" in details_text(app)
 
 
 def test_all_years_shows_everything(app: AppTest) -> None:
@@ -78,7 +87,7 @@ def test_picking_a_milestone_sets_the_year(app: AppTest) -> None:
 
 
 def test_a_map_click_on_a_district_selects_it_and_moves_the_picker(app: AppTest) -> None:
-    click(app, f"district:{GANJAM}", 19.5, 84.7)
+    click(app, f"district:lgd-{GANJAM}", 19.5, 84.7)
     assert app.selectbox(key="district").value == GANJAM
     assert details_text(app).startswith("#### Ganjam")
 
@@ -98,10 +107,13 @@ def test_a_forged_click_is_ignored(app: AppTest) -> None:
 
 
 def test_the_evidence_filter_hides_reported_sites(app: AppTest) -> None:
-    app.selectbox(key="district").set_value(544).run()  # Visakhapatnam
-    assert "Bheemunipatnam" in details_text(app)  # graded 'reported'
+    app.selectbox(key="district").set_value(520).run()  # Visakhapatnam
+    assert "Toyotsu Rare Earths India" in details_text(app)
     app.radio(key="evidence").set_value(app.radio(key="evidence").options[0]).run()
-    assert "Bheemunipatnam" not in details_text(app)
+    assert "Toyotsu Rare Earths India" in details_text(app)  # verified
+    click(app, "link:link-ipef-supply-chain-jpn-ind", 20, 80)
+    assert app.radio(key="evidence").value.value == "verified"
+    assert "Not shown in this view" in details_text(app)  # graded 'reported'
 
 
 def test_broken_data_shows_a_clear_message_not_a_traceback(
@@ -125,7 +137,9 @@ def open_link(**params: str) -> AppTest:
 
 
 def test_a_deep_link_opens_its_view() -> None:
-    at = open_link(year="2012", sel="district:388", layers="districts,sites", evidence="verified")
+    at = open_link(
+        year="2012", sel="district:lgd-354", layers="districts,sites", evidence="verified"
+    )
     assert not at.exception
     assert at.slider(key="year").value == 2012
     assert at.selectbox(key="district").value == GANJAM
@@ -139,12 +153,21 @@ def test_every_change_is_written_to_the_address(app: AppTest) -> None:
     app.slider(key="year").set_value(2015).run()
     app.selectbox(key="district").set_value(GANJAM).run()
     assert app.query_params["year"] == "2015"
-    assert app.query_params["sel"] == f"district:{GANJAM}"
-    assert f"year=2015&sel=district%3A{GANJAM}" in app.code[-1].value  # the Share box
+    assert app.query_params["sel"] == f"district:lgd-{GANJAM}"
+    assert f"year=2015&sel=district%3Algd-{GANJAM}" in app.code[-1].value  # the Share box
+
+
+def test_a_link_with_an_old_district_code_opens_the_same_district() -> None:
+    at = open_link(sel="district:388")  # Ganjam's Census 2011 code, used before LGD codes
+    assert not at.exception
+    assert at.selectbox(key="district").value == GANJAM
+    assert details_text(at).startswith("#### Ganjam")
+    assert at.query_params["sel"] == f"district:lgd-{GANJAM}"
+    assert not at.warning
 
 
 def test_a_hostile_link_gets_a_notice_and_the_default_view() -> None:
-    at = open_link(year="<script>alert(1)</script>", sel="district:388'--", view="x" * 500)
+    at = open_link(year="<script>alert(1)</script>", sel="district:lgd-354'--", view="x" * 500)
     assert not at.exception
     assert at.warning[0].value == text("url_ignored").format(keys="year, sel, view")
     assert at.slider(key="year").value == at.slider(key="year").max

@@ -19,13 +19,30 @@ def test_district_counts_match_the_current_lgd_vintage(boundaries: Boundaries) -
     assert counts == {"Andhra Pradesh": 26, "Odisha": 30}
 
 
-def test_the_2022_andhra_pradesh_districts_are_present(boundaries: Boundaries) -> None:
-    codes = set(boundaries.districts["district_lgd"])
-    assert set(range(683, 696)) <= codes
+def test_the_2022_andhra_pradesh_districts_carry_their_lgd_codes(boundaries: Boundaries) -> None:
+    # LGD codes 743-755, assigned on 2022-04-06 (geodata/district_codes.csv cites the list).
+    districts = boundaries.districts.set_index("district")
+    assert districts.loc["Parvathipuram Manyam", "district_lgd"] == 743
+    assert districts.loc["Anakapalli", "district_lgd"] == 744
+    assert districts.loc["Nandyal", "district_lgd"] == 755
+    new = districts[districts["district_lgd"].between(743, 755)]
+    assert len(new) == 13
+    assert new["district_census2011"].isna().all()  # formed after the census
 
 
-def test_lgd_codes_are_unique(boundaries: Boundaries) -> None:
-    assert boundaries.districts["district_lgd"].is_unique
+def test_codes_are_labelled_for_what_they_are(boundaries: Boundaries) -> None:
+    districts = boundaries.districts.set_index("district")
+    ganjam = districts.loc["Ganjam"]
+    assert (ganjam["district_lgd"], ganjam["district_census2011"]) == (354, 388)
+    census = boundaries.districts["district_census2011"].dropna().astype(int)
+    odisha = boundaries.districts["state"] == "Odisha"
+    assert set(census[odisha]) == set(range(370, 400))
+    assert set(census[~odisha]) == set(range(542, 555))
+
+
+def test_codes_are_unique(boundaries: Boundaries) -> None:
+    for column in ("district_lgd", "district_census2011", "old_url_code"):
+        assert boundaries.districts[column].dropna().is_unique, column
 
 
 def test_every_layer_is_wgs84_and_valid(boundaries: Boundaries) -> None:

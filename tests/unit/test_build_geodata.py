@@ -23,4 +23,4 @@ def test_district_names_are_readable() -> None:
     districts = build_all()["districts.geojson"]
     assert '"district":"Ganjam"' in districts
     assert '"district":"NTR"' in districts
-    assert '"district_lgd_name":"GANJAM"' in districts
+    assert '"district_lgd":354,"district_census2011":388,"old_url_code":388' in districts

@@ -42,7 +42,11 @@ def test_charts_are_valid_vega_lite(real: Dataset) -> None:
     production = production_chart(production_table(real)).to_dict()
     assert production["mark"]["type"] == "bar"
     imports = import_share_chart(real.import_share).to_dict()
-    assert imports["mark"]["type"] == "circle"  # points: the bases differ, no trend line
+    marks = [layer["mark"]["type"] for layer in imports["layer"]]
+    assert marks == ["rule", "point"]  # periods and points: no line joins unlike figures
+    colour = imports["layer"][1]["encoding"]["color"]
+    assert colour["field"] == "measure_label"  # one series per measure, named in the legend
+    assert colour["title"] == "What is measured"
 
 
 def test_every_figure_is_listed_with_its_basis_and_source(real: Dataset) -> None:

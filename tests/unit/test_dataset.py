@@ -17,7 +17,7 @@ def test_layers_are_typed(boundaries: Boundaries) -> None:
     assert data.sites.crs.to_epsg() == 4326
     assert str(data.sites["start_year"].dtype) == "Int64"
     oscom = data.sites.set_index("id").loc["site-oscom"]
-    assert oscom["district_lgd"] == (388,)
+    assert oscom["district_lgd"] == (354,)  # Ganjam's LGD code
     assert oscom["sources"] == ("bs-irel-expansion-2011",)
     assert oscom.geometry.x == pytest.approx(84.98)
     brahmagiri = data.sites.set_index("id").loc["site-brahmagiri"]

@@ -27,11 +27,13 @@ def details(ref: str, scene, good: Dataset, endpoints: dict[str, Endpoint]) -> D
 def test_a_district_lists_its_facts_sites_zones_links_and_milestones(
     at_2020, good: Dataset, endpoints: dict[str, Endpoint]
 ) -> None:
-    ganjam = details("district:388", at_2020, good, endpoints)
+    ganjam = details("district:lgd-354", at_2020, good, endpoints)
     assert ganjam.title == "Ganjam"
     facts = dict(ganjam.facts)
     assert facts["State"] == "Odisha"
-    assert facts["LGD code"] == "388"
+    assert facts["LGD code"] == "354"
+    assert facts["Census 2011 district code"] == "388"
+    assert ganjam.sources[0].title.startswith("All Districts Of India")
     assert facts["Area"].endswith("km²")
     sections = {s.title: s for s in ganjam.sections}
     assert [e.title for e in sections["Sites in this district"].entries] == [
@@ -91,7 +93,7 @@ def test_the_markdown_escapes_data_and_links_sources(
 def test_sites_in_a_district_cite_their_sources(
     at_2020, good: Dataset, endpoints: dict[str, Endpoint]
 ) -> None:
-    text = details_markdown(details("district:388", at_2020, good, endpoints))
+    text = details_markdown(details("district:lgd-354", at_2020, good, endpoints))
     assert (
         "\n    - [IREL chalks out Rs 138 cr expansion plan](https://www.business-standard" in text
     )
@@ -101,7 +103,7 @@ def test_a_whole_state_is_named_not_listed(boundaries: Boundaries) -> None:
     odisha = tuple(
         boundaries.districts.loc[boundaries.districts["state"] == "Odisha", "district_lgd"]
     )
-    assert district_list((*odisha, 542), boundaries.districts) == (
+    assert district_list((*odisha, 519), boundaries.districts) == (
         "Srikakulam; all of Odisha (30 districts)"
     )
 
@@ -112,7 +114,32 @@ def test_a_long_list_of_sites_is_cut_with_a_count(
     oscom = at_2020.sites[at_2020.sites["id"] == "site-oscom"]
     many = pd.concat([oscom] * 60, ignore_index=True)
     scene = Scene(**{**at_2020.__dict__, "sites": many.assign(id=[f"s-{i}" for i in range(60)])})
-    ganjam = details("district:388", scene, good, endpoints)
+    ganjam = details("district:lgd-354", scene, good, endpoints)
     sites = {s.title: s for s in ganjam.sections}["Sites in this district"]
     assert (len(sites.entries), sites.more) == (50, 10)
     assert "and 10 more" in details_markdown(ganjam)
+
+
+def test_a_district_formed_in_2022_has_no_census_code(
+    at_2020, good: Dataset, endpoints: dict[str, Endpoint]
+) -> None:
+    anakapalli = details("district:lgd-744", at_2020, good, endpoints)
+    facts = dict(anakapalli.facts)
+    assert facts["LGD code"] == "744"
+    assert facts["Census 2011 district code"] == "none (formed after 2011)"
+    assert facts["About the codes"] == "Formed on 4 Apr 2022; no Census 2011 code."
+    assert [s.publisher for s in anakapalli.sources] == [
+        "The Hans India",
+        "ARTPARK, IISc (dsih-artpark/acestor), from the LGD portal export",
+    ]
+
+
+def test_a_site_shows_its_status_in_the_year_and_its_history(
+    boundaries: Boundaries, good: Dataset, geography: Geography, endpoints
+) -> None:
+    scene = compose_scene(boundaries, good, geography, Filters(2020))
+    oscom = details("site:site-oscom", scene, good, endpoints)
+    assert dict(oscom.facts)["Status in 2020"] == "Operating (1984–)"
+    history = {s.title: s for s in oscom.sections}["Status over time"].entries
+    assert [(e.title, e.upcoming) for e in history] == [("1984– Operating", False)]
+    assert history[0].sources[0].title.startswith("IREL chalks out")

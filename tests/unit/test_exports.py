@@ -100,3 +100,18 @@ def test_the_map_page_stands_alone(boundaries: Boundaries, real) -> None:
     assert "A &lt;script&gt;" in page
     assert "Title &lt;b&gt;" in page
     assert '<a href="https://example.org/a"' in page
+
+
+def test_exports_carry_both_district_codes_and_site_statuses(boundaries: Boundaries, real) -> None:
+    scene = scene_for(boundaries, real, Filters(2019))
+    tables = csv_tables(scene, real[0])
+    header, *rows = tables["districts.csv"].splitlines()
+    assert header.startswith("district_lgd,district_census2011,district,state")
+    assert any(r.startswith("354,388,Ganjam,Odisha,") for r in rows)
+    assert any(r.startswith("744,,Anakapalli") for r in rows)
+    sites = tables["sites.csv"]
+    assert "site-srikurmam-bhavanapadu" in sites
+    assert ",lease_ended," in sites
+    files = dataset_files(scene, real[0])
+    assert "status-srikurmam-lease-ended" in files["site_status.csv"]
+    assert len(files["district_codes.csv"].splitlines()) == 57

@@ -85,7 +85,7 @@ def test_data_text_is_escaped_for_tooltips(scene: Scene) -> None:
 
 
 def test_a_selection_is_outlined_on_top(scene: Scene) -> None:
-    groups = build_overlays(scene, Selection("district", "388"))
+    groups = build_overlays(scene, Selection("district", "lgd-354"))
     assert groups[-1].layer_name == "Selected"
     assert build_overlays(scene, Selection("site", "site-missing"))[-1].layer_name == "Sites"
 
@@ -105,3 +105,30 @@ def test_many_sites_are_counted_per_cell(scene: Scene) -> None:
     assert cell["properties"]["count"] == SITE_POINT_LIMIT + 1
     assert "1,501 sites here" in cell["properties"]["label"]
     assert "ref" not in cell["properties"]  # a cell is not a selectable record
+
+
+def test_a_site_is_styled_and_labelled_by_its_status_in_the_year(scene: Scene) -> None:
+    sites = geojson_layers(build_overlays(scene, None)[-1])[0]
+    (feature,) = sites.data["features"]
+    assert feature["properties"]["status_label"] == "Operating"
+    style = sites.style_function(feature)
+    assert style["className"] == "site status-operating"
+    stopped = scene.sites.assign(status_in_year=["lease_ended"] * len(scene.sites))
+    groups = build_overlays(Scene(**{**scene.__dict__, "sites": stopped}), None)
+    layer = geojson_layers(groups[-1])[0]
+    (feature,) = layer.data["features"]
+    assert feature["properties"]["status_label"] == "Lease ended"
+    assert layer.style_function(feature)["fillColor"] == "#ffffff"  # stopped: hollow
+
+
+def test_a_claimed_zone_is_an_outline_only_and_a_zone_without_one_is_not_drawn(
+    scene: Scene,
+) -> None:
+    zones = scene.zones.copy()
+    zones.loc[zones["id"] == "zone-coast", "evidence"] = "claimed"
+    zones.loc[zones["id"] == "zone-ganjam-belt", "geometry"] = None
+    groups = build_overlays(Scene(**{**scene.__dict__, "zones": zones}), None)
+    (layer,) = geojson_layers(groups[2])  # no wash: a claim must not look like a survey
+    assert [f["properties"]["ref"] for f in layer.data["features"]] == ["zone:zone-coast"]
+    style = layer.style_function(layer.data["features"][0])
+    assert (style["fill"], style["className"]) == (False, "zone zone-claimed")

@@ -6,6 +6,7 @@ import pytest
 from dashboard.boundaries import Boundaries
 from dashboard.build_zones import zones_text
 from dashboard.dataset import Dataset, load_dataset
+from dashboard.filters import Filters, site_status_in_year
 from dashboard.paths import GEODATA_DIR
 from dashboard.validate import check_folder
 
@@ -39,7 +40,7 @@ def test_zones_file_is_what_the_definitions_build(boundaries: Boundaries) -> Non
 
 @pytest.mark.parametrize("line", list(BRIEF_KEY_FACTS))
 def test_every_key_fact_of_the_brief_is_present_with_its_grade(line: str, dataset: Dataset) -> None:
-    brief = dataset.milestones[dataset.milestones["origin"] == "brief"]
+    brief = dataset.milestones[dataset.milestones["origin"] == "brief_key_fact"]
     normalise = str.maketrans({"’": "'", "‘": "'"})
     matches = brief[
         brief["brief_text"].map(lambda t: line.translate(normalise) in str(t).translate(normalise))
@@ -59,7 +60,7 @@ def test_the_processing_sites_of_the_research_base_are_present(dataset: Dataset)
 
 def test_the_beach_sand_districts_have_sites(dataset: Dataset) -> None:
     districts = {code for codes in dataset.sites["district_lgd"] for code in codes}
-    ganjam, puri, srikakulam, kakinada = 388, 387, 542, 686
+    ganjam, puri, srikakulam, kakinada = 354, 369, 519, 746
     assert {ganjam, puri, srikakulam, kakinada} <= districts
 
 
@@ -72,3 +73,69 @@ def test_links_reach_japans_partner_countries(dataset: Dataset) -> None:
 def test_every_record_cites_a_source(dataset: Dataset) -> None:
     for layer in (dataset.sites, dataset.zones, dataset.links, dataset.milestones):
         assert layer["sources"].map(len).min() >= 1
+
+
+# Claims of the brief's body text, with the grade the evidence supports (the Key Facts are above).
+BRIEF_BODY_CLAIMS = {
+    "India and Japan signed a Memorandum to strengthen collaboration": "verified",
+    "India holds sizeable reserves of rare-earth elements": "verified",
+    "Japan, meanwhile, relies heavily on imports": "verified",
+    "the supply disruption of 2010": "verified",
+    "In 2023, India's Ministry of Mines and Japan's Ministry of Economy": "disputed",
+    "Since 2010, Japan has methodically developed ties": "verified",
+    "Japanese officials describe the collaboration": "claimed",
+    "METI and JOGMEC have already conducted technical assessments": "claimed",
+    "Japanese commentary calls this not dependence": "claimed",
+    "Both governments are mapping investment prospects": "claimed",
+    "lists Japan as a preferred collaborator": "claimed",
+    "Trading houses such as Sojitz and Mitsui": "claimed",
+    "complements ongoing Quad initiatives": "verified",
+}
+
+
+@pytest.mark.parametrize("words", list(BRIEF_BODY_CLAIMS))
+def test_every_claim_of_the_brief_body_is_graded(words: str, dataset: Dataset) -> None:
+    body = dataset.milestones[dataset.milestones["origin"] == "brief_body"]
+    normalise = str.maketrans({"’": "'", "‘": "'"})
+    matches = body[body["brief_text"].map(lambda t: words in str(t).translate(normalise))]
+    assert len(matches) == 1, words
+    row = matches.iloc[0]
+    assert row["evidence"] == BRIEF_BODY_CLAIMS[words]
+    assert row["sources"][0] == "japancalling-brief"
+    assert len(row["sources"]) >= 2
+
+
+def test_srikurmam_changes_status_across_2019(dataset: Dataset) -> None:
+    def status(year: int) -> str:
+        sites = site_status_in_year(dataset.sites, dataset.site_status, Filters(year))
+        return sites.set_index("id").at["site-srikurmam-bhavanapadu", "status_in_year"]
+
+    assert [status(y) for y in (2017, 2018, 2019, 2026)] == [
+        "operating",
+        "suspended",
+        "lease_ended",
+        "lease_ended",
+    ]
+
+
+def test_corrected_years_and_districts(dataset: Dataset) -> None:
+    sites = dataset.sites.set_index("id")
+    statuses = dataset.site_status.set_index("id")
+    # The monazite plant produced from 2015, TREI from 2016: earlier dates were forecasts.
+    assert statuses.at["status-mopp-operating", "start_year"] == 2015
+    assert statuses.at["status-trei-operating", "start_year"] == 2016
+    anakapalli, visakhapatnam = 744, 520
+    assert sites.at["site-irel-repm-plant", "district_lgd"] == (anakapalli,)
+    assert sites.at["site-trei", "district_lgd"] == (visakhapatnam,)
+    assert "670" not in sites.at["site-kalingapatnam", "description"]  # Gara's figures
+
+
+def test_the_rushikulya_belt_reaches_the_river_mouth(dataset: Dataset) -> None:
+    belt = dataset.zones.set_index("id").at["zone-gopalpur-rushikulya-belt", "geometry"]
+    mouth = dataset.places.set_index("id").at["place-rushikulya-mouth", "geometry"]
+    assert belt.bounds[2] >= mouth.x - 0.005  # reaches about 85.07° E
+
+
+def test_a_claim_is_never_drawn_as_a_mapped_zone(dataset: Dataset) -> None:
+    claims = dataset.zones[dataset.zones["evidence"].isin(("claimed", "disputed"))]
+    assert claims["geometry"].isna().all()

@@ -3,9 +3,10 @@
 from dashboard.boundaries import Boundaries
 from dashboard.dataset import Dataset
 from dashboard.filters import EvidenceLevel, Filters
-from dashboard.scene import Geography, compose_scene
+from dashboard.link_paths import Endpoint
+from dashboard.scene import Geography, compose_scene, derive_geography
 
-GANJAM, PURI = 388, 387
+GANJAM, PURI = 354, 369
 
 
 def counts(scene, column: str) -> dict[int, int]:
@@ -44,3 +45,16 @@ def test_links_carry_their_drawn_path(
 def test_district_areas_are_real(boundaries: Boundaries, geography: Geography) -> None:
     # Ganjam is about 8,200 km2 (Census 2011: 8,206 km2).
     assert 7_900 < geography.district_area_km2[GANJAM] < 8_600
+
+
+def test_a_zone_without_an_outline_is_listed_but_not_counted(
+    boundaries: Boundaries, good: Dataset, endpoints: dict[str, Endpoint]
+) -> None:
+    zones = good.zones.copy()
+    zones.loc[zones["id"] == "zone-coast", "geometry"] = None
+    dataset = Dataset(**{**good.__dict__, "zones": zones})
+    with_none = derive_geography(boundaries, dataset, endpoints)
+    # It names Puri and Ganjam, so it concerns them, but it covers no ground.
+    assert with_none.zone_districts["zone-coast"] == (GANJAM, PURI)
+    scene = compose_scene(boundaries, dataset, with_none, Filters(2020))
+    assert counts(scene, "zone_count") == {GANJAM: 1, PURI: 0}

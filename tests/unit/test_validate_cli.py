@@ -12,7 +12,9 @@ from tests.paths import GOOD
 def test_clean_data_prints_counts_per_layer_and_grade(capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(GOOD)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("geodata is valid: 11 records in 7 layers, 4 sources; evidence:")
+    assert out[0].startswith(
+        "geodata is valid: 12 records in 8 layers, 56 district codes, 8 sources; evidence:"
+    )
     assert "  sites.geojson: 2 records (verified 1, disputed 1)" in out
 
 
@@ -24,8 +26,8 @@ def test_problems_are_listed_one_a_line(capsys: pytest.CaptureFixture[str], tmp_
     captured = capsys.readouterr()
     assert captured.out.splitlines() == [
         "milestones.csv: ms-2012-mou: kind: 'treaty' is not one of: "
-        "agreement, policy, industry, trade, survey, summit",
+        "agreement, policy, industry, trade, survey, summit, dialogue",
         "milestones.csv: ms-brief-2023-mou: kind: 'treaty' is not one of: "
-        "agreement, policy, industry, trade, survey, summit",
+        "agreement, policy, industry, trade, survey, summit, dialogue",
     ]
     assert "2 problem(s) found" in captured.err

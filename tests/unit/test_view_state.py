@@ -11,7 +11,8 @@ from dashboard.view_state import Domain, MapPosition, ViewState, decode, encode
 DOMAIN = Domain(
     first_year=1984,
     last_year=2026,
-    refs=frozenset({"district:388", "site:site-oscom", "zone:zone-coast", "link:link-a"}),
+    refs=frozenset({"district:lgd-354", "site:site-oscom", "zone:zone-coast", "link:link-a"}),
+    aliases={"district:388": "district:lgd-354"},
 )
 
 positions = st.builds(
@@ -61,7 +62,7 @@ def test_the_default_view_has_a_bare_url() -> None:
 def test_a_full_link() -> None:
     state = ViewState(
         year=2012,
-        selection="district:388",
+        selection="district:lgd-354",
         layers=frozenset({Layer.SITES, Layer.DISTRICTS}),
         evidence=EvidenceLevel.VERIFIED,
         view=MapView.PARTNERS,
@@ -69,7 +70,7 @@ def test_a_full_link() -> None:
     )
     assert encode(state, DOMAIN) == {
         "year": "2012",
-        "sel": "district:388",
+        "sel": "district:lgd-354",
         "layers": "districts,sites",
         "evidence": "verified",
         "view": "partners",
@@ -100,6 +101,14 @@ def test_years_outside_the_data_and_unknown_records_are_ignored() -> None:
     assert state == DOMAIN.default()
     assert ignored == ["year", "sel"]
     assert decode({"year": ["all"]}, DOMAIN)[0].year is None
+
+
+def test_a_link_made_before_lgd_codes_opens_the_same_district() -> None:
+    state, ignored = decode({"sel": ["district:388"]}, DOMAIN)
+    assert state.selection == "district:lgd-354"
+    assert ignored == []
+    # Written back in today's form, which names its code system.
+    assert encode(state, DOMAIN) == {"sel": "district:lgd-354"}
 
 
 def test_a_nudge_is_not_a_move() -> None:

@@ -1,0 +1,79 @@
+"""What an analyst quotes, in real Chromium: official district codes (and links made before
+them), and a site's status as it was in the chosen year, on the map and in its details."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dashboard.messages import label
+
+from .conftest import Traffic
+from .pages import MAP_IFRAME, map_frame, set_year_with_keyboard, wait_until_idle
+
+pytestmark = pytest.mark.browser
+
+ANAKAPALLI_OLD_CODE = 685  # the number links carried before the dashboard used LGD codes
+SRIKURMAM = (18.26667, 84.01667)
+
+
+def main_text(page: Page):
+    return page.locator('[data-testid="stMainBlockContainer"]')
+
+
+def test_an_old_link_opens_anakapalli_with_its_official_codes(
+    page: Page, app_url: str, traffic: Traffic, artifacts: Path
+) -> None:
+    page.goto(f"{app_url}/?sel=district:{ANAKAPALLI_OLD_CODE}")
+    expect(page.frame_locator(MAP_IFRAME).locator("path.district")).to_have_count(
+        56, timeout=30_000
+    )
+    details = main_text(page)
+    expect(details.get_by_role("heading", name="Anakapalli")).to_be_visible(timeout=20_000)
+    expect(details).to_contain_text("LGD code: 744")
+    expect(details).to_contain_text("Census 2011 district code: none (formed after 2011)")
+    wait_until_idle(page)
+    query = parse_qs(urlsplit(page.evaluate("location.href")).query)
+    assert query["sel"] == ["district:lgd-744"]  # the link is rewritten in today's form
+    page.screenshot(path=artifacts / "anakapalli-old-link.png")
+    assert traffic.failed == []
+    assert traffic.off_site() == []
+
+
+def test_srikurmam_changes_status_across_2019(
+    page: Page, app_url: str, traffic: Traffic, artifacts: Path
+) -> None:
+    page.goto(f"{app_url}/?year=2018&sel=site:site-srikurmam-bhavanapadu")
+    frame = page.frame_locator(MAP_IFRAME)
+    expect(frame.locator("path.district")).to_have_count(56, timeout=30_000)
+    expect(frame.locator("path.site.status-suspended")).to_have_count(1, timeout=20_000)
+    details = main_text(page)
+    expect(details).to_contain_text("Status in 2018: Suspended")
+    wait_until_idle(page)
+
+    set_year_with_keyboard(page, 2018, 2019)
+    expect(frame.locator("path.site.status-lease_ended")).to_have_count(1, timeout=20_000)
+    expect(frame.locator("path.site.status-suspended")).to_have_count(0)
+    expect(details).to_contain_text("Status in 2019: Lease ended", timeout=20_000)
+    wait_until_idle(page)
+
+    # The tooltip on the map says the same.
+    box = page.locator(MAP_IFRAME).bounding_box()
+    assert box is not None
+    x, y = map_frame(page).evaluate(
+        """([lat, lng]) => {
+            const p = map_div.latLngToContainerPoint([lat, lng]);
+            const r = map_div.getContainer().getBoundingClientRect();
+            return [r.left + p.x, r.top + p.y];
+        }""",
+        list(SRIKURMAM),
+    )
+    page.mouse.move(box["x"] + x, box["y"] + y)
+    tooltip = frame.locator(".leaflet-tooltip")
+    expect(tooltip).to_contain_text(label("site_status", "lease_ended"), timeout=10_000)
+    page.screenshot(path=artifacts / "srikurmam-2019.png")
+    assert traffic.failed == []
+    assert traffic.off_site() == []
