@@ -167,12 +167,6 @@ def _zones(scene: Scene) -> folium.FeatureGroup:
     drawn = scene.zones[scene.zones.geometry.notna()]
     claimed = drawn["evidence"].isin(CLAIM_GRADES)
     group = folium.FeatureGroup(name=text("layer_zones"))
-    tooltip_fields = {
-        "name": "tooltip_zone",
-        "kind": "tooltip_kind",
-        "evidence": "tooltip_evidence",
-        "basis": "tooltip_outline",
-    }
     columns: dict[str, Callable[[object], str]] = {
         "ref": lambda r: f"zone:{r.id}",
         "name": lambda r: r.name,
@@ -183,8 +177,8 @@ def _zones(scene: Scene) -> folium.FeatureGroup:
     mapped = _escaped(drawn[~claimed], columns)
     if mapped["features"]:
         # A faint wash that clicks pass through (some zones cover a whole state, and the
-        # districts beneath must stay clickable), and a dashed edge that takes the zone's own
-        # clicks.
+        # districts beneath must stay clickable), under the dashed edge that takes the
+        # zone's own clicks.
         folium.GeoJson(
             _shapes_only(mapped),
             style_function=lambda _: {
@@ -194,34 +188,37 @@ def _zones(scene: Scene) -> folium.FeatureGroup:
             },
             interactive=False,
         ).add_to(group)
-        folium.GeoJson(
-            mapped,
-            style_function=lambda _: {
-                "fill": False,
-                "color": theme.ZONE_FILL,
-                "weight": theme.ZONE_LINE_WEIGHT,
-                "dashArray": theme.INDICATIVE_DASH,
-                "className": "zone",
-            },
-            highlight_function=lambda _: {"weight": theme.ZONE_LINE_WEIGHT + 2},
-            tooltip=_tooltip(**tooltip_fields),
-        ).add_to(group)
+        edge = (theme.ZONE_FILL, theme.ZONE_LINE_WEIGHT, theme.INDICATIVE_DASH)
+        _zone_edges(mapped, *edge, "zone").add_to(group)
     claims = _escaped(drawn[claimed], columns)
     if claims["features"]:
-        # A claim is drawn as a dotted edge only, and its tooltip says it is a claim.
-        folium.GeoJson(
-            claims,
-            style_function=lambda _: {
-                "fill": False,
-                "color": theme.CLAIMED_ZONE_LINE,
-                "weight": theme.CLAIMED_ZONE_WEIGHT,
-                "dashArray": theme.CLAIMED_ZONE_DASH,
-                "className": "zone zone-claimed",
-            },
-            highlight_function=lambda _: {"weight": theme.CLAIMED_ZONE_WEIGHT + 2},
-            tooltip=_tooltip(**tooltip_fields),
-        ).add_to(group)
+        # A claim is a dotted edge only, with no wash: it must not look like a mapped area.
+        edge = (theme.CLAIMED_ZONE_LINE, theme.CLAIMED_ZONE_WEIGHT, theme.CLAIMED_ZONE_DASH)
+        _zone_edges(claims, *edge, "zone zone-claimed").add_to(group)
     return group
+
+
+def _zone_edges(
+    zones: FeatureCollection, colour: str, weight: float, dash: str, css_class: str
+) -> folium.GeoJson:
+    """Zone outlines that take the zones' clicks and show their tooltip."""
+    return folium.GeoJson(
+        zones,
+        style_function=lambda _: {
+            "fill": False,
+            "color": colour,
+            "weight": weight,
+            "dashArray": dash,
+            "className": css_class,
+        },
+        highlight_function=lambda _: {"weight": weight + 2},
+        tooltip=_tooltip(
+            name="tooltip_zone",
+            kind="tooltip_kind",
+            evidence="tooltip_evidence",
+            basis="tooltip_outline",
+        ),
+    )
 
 
 def _links(scene: Scene) -> folium.FeatureGroup:

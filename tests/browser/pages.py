@@ -67,10 +67,15 @@ def wait_for_zoom_below(page: Page, limit: float, timeout_ms: int = DRAW_TIMEOUT
 
 
 def district_point(page: Page, name: str) -> tuple[float, float]:
-    """Page coordinates of a point inside the named district, found with Leaflet's own
-    projection so the test does not depend on the window size."""
+    """Page coordinates of a point inside the named district."""
     districts = load_boundaries().districts
     inside = districts.loc[districts["district"] == name, "geometry"].iloc[0].representative_point()
+    return map_point(page, inside.y, inside.x)
+
+
+def map_point(page: Page, lat: float, lng: float) -> tuple[float, float]:
+    """Page coordinates of a place on the map, found with Leaflet's own projection so the
+    test does not depend on the window size."""
     box = page.locator(MAP_IFRAME).bounding_box()
     assert box is not None
     x, y = map_frame(page).evaluate(
@@ -79,7 +84,7 @@ def district_point(page: Page, name: str) -> tuple[float, float]:
             const r = map_div.getContainer().getBoundingClientRect();
             return [r.left + p.x, r.top + p.y];
         }""",
-        [inside.y, inside.x],
+        [lat, lng],
     )
     return box["x"] + x, box["y"] + y
 

@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 from dashboard.messages import label
 
 from .conftest import Traffic
-from .pages import MAP_IFRAME, map_frame, set_year_with_keyboard, wait_until_idle
+from .pages import MAP_IFRAME, map_point, set_year_with_keyboard, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -61,17 +61,7 @@ def test_srikurmam_changes_status_across_2019(
     wait_until_idle(page)
 
     # The tooltip on the map says the same.
-    box = page.locator(MAP_IFRAME).bounding_box()
-    assert box is not None
-    x, y = map_frame(page).evaluate(
-        """([lat, lng]) => {
-            const p = map_div.latLngToContainerPoint([lat, lng]);
-            const r = map_div.getContainer().getBoundingClientRect();
-            return [r.left + p.x, r.top + p.y];
-        }""",
-        list(SRIKURMAM),
-    )
-    page.mouse.move(box["x"] + x, box["y"] + y)
+    page.mouse.move(*map_point(page, *SRIKURMAM))
     tooltip = frame.locator(".leaflet-tooltip")
     expect(tooltip).to_contain_text(label("site_status", "lease_ended"), timeout=10_000)
     page.screenshot(path=artifacts / "srikurmam-2019.png")
