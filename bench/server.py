@@ -14,11 +14,11 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from dashboard.boundaries import load_boundaries
-from dashboard.dataset import load_dataset
-from dashboard.link_paths import resolve_endpoints
+from dashboard.core.scene import derive_geography
+from dashboard.data.boundaries import load_boundaries
+from dashboard.data.dataset import load_dataset
+from dashboard.data.link_paths import resolve_endpoints
 from dashboard.paths import REPO_ROOT
-from dashboard.scene import derive_geography
 
 APP = str(REPO_ROOT / "dashboard" / "app.py")
 

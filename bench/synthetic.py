@@ -12,8 +12,8 @@ from pathlib import Path
 import numpy as np
 import shapely
 
-from dashboard import schema
-from dashboard.boundaries import load_boundaries
+from dashboard.data import schema
+from dashboard.data.boundaries import load_boundaries
 from dashboard.paths import GEODATA_DIR
 
 SEED = 20261125

@@ -15,27 +15,32 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import legend
-from dashboard.boundaries import Boundaries, load_boundaries
-from dashboard.charts import import_share_chart, production_chart
-from dashboard.context import group_shares, import_share_markdown, production_table, source_list
-from dashboard.dataset import Dataset, load_dataset
-from dashboard.details import describe, details_markdown, source_catalog
-from dashboard.exports import csv_tables, dataset_files, zip_bytes
-from dashboard.filters import EvidenceLevel, Filters
-from dashboard.html_export import standalone_html
-from dashboard.link_paths import Endpoint, resolve_endpoints
-from dashboard.map_layers import SITE_POINT_LIMIT, build_overlays
-from dashboard.map_view import MapView, bounds_of, build_base_map
-from dashboard.markdown_text import md
-from dashboard.messages import label, text
-from dashboard.milestone_view import by_year, milestone_markdown
+from dashboard.core.filters import EvidenceLevel, Filters
+from dashboard.core.messages import label, text
+from dashboard.core.refs import clicked_selection, district_ref, parse_ref
+from dashboard.core.scene import Geography, Layer, Measure, Scene, compose_scene, derive_geography
+from dashboard.core.url import Domain, MapPosition, ViewState, decode, encode
+from dashboard.data.boundaries import Boundaries, load_boundaries
+from dashboard.data.dataset import Dataset, load_dataset
+from dashboard.data.link_paths import Endpoint, resolve_endpoints
+from dashboard.data.problems import DatasetError
+from dashboard.map import legend
+from dashboard.map.assets import AssetUrls, asset_urls, publish_basemap, publish_leaflet
+from dashboard.map.base import MapView, bounds_of, build_base_map
+from dashboard.map.html_export import standalone_html
+from dashboard.map.layers import SITE_POINT_LIMIT, build_overlays
+from dashboard.panels.charts import import_share_chart, production_chart
+from dashboard.panels.context import (
+    group_shares,
+    import_share_markdown,
+    production_table,
+    source_list,
+)
+from dashboard.panels.details import describe, details_markdown, source_catalog
+from dashboard.panels.downloads import csv_tables, dataset_files, zip_bytes
+from dashboard.panels.markdown import md
+from dashboard.panels.milestones import by_year, milestone_markdown
 from dashboard.paths import GEODATA_DIR
-from dashboard.problems import DatasetError
-from dashboard.scene import Geography, Layer, Measure, Scene, compose_scene, derive_geography
-from dashboard.selection import clicked_selection, district_ref, parse_ref
-from dashboard.static_assets import AssetUrls, asset_urls, publish_basemap, publish_leaflet
-from dashboard.view_state import Domain, MapPosition, ViewState, decode, encode
 
 MAP_HEIGHT = 640
 # Deployments (and the tests) may point the app at another copy of geodata/.

@@ -2,5 +2,8 @@
 
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_ROOT = PACKAGE_DIR.parent
 GEODATA_DIR = REPO_ROOT / "geodata"
+# Streamlit serves the folder static/ beside the main script (dashboard/app.py).
+STATIC_DIR = PACKAGE_DIR / "static"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.messages import text
+from dashboard.core.messages import text
 from dashboard.paths import GEODATA_DIR, REPO_ROOT
 
 APP = str(REPO_ROOT / "dashboard" / "app.py")

@@ -6,8 +6,8 @@ import time
 
 from playwright.sync_api import Error, Frame, FrameLocator, Page, expect
 
-from dashboard.boundaries import load_boundaries
-from dashboard.messages import text
+from dashboard.core.messages import text
+from dashboard.data.boundaries import load_boundaries
 
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 DRAW_TIMEOUT_MS = 30_000

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard.messages import label
+from dashboard.core.messages import label
 
 from .conftest import Traffic
 from .pages import MAP_IFRAME, map_point, set_year_with_keyboard, wait_until_idle

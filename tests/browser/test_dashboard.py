@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard.dataset import load_dataset
-from dashboard.filters import Filters, existing_in_year
-from dashboard.messages import label, text
+from dashboard.core.filters import Filters, existing_in_year
+from dashboard.core.messages import label, text
+from dashboard.data.dataset import load_dataset
 
 from .conftest import Traffic
 from .pages import (

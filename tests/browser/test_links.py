@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from dashboard.messages import text
-from dashboard.validate import check_folder
+from dashboard.core.messages import text
+from dashboard.data.validate import check_folder
 
 from .conftest import Traffic
 from .pages import map_view, open_map, set_year_with_keyboard, wait_until_idle

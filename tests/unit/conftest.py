@@ -2,10 +2,10 @@
 
 import pytest
 
-from dashboard.boundaries import Boundaries, load_boundaries
-from dashboard.dataset import Dataset, load_dataset
-from dashboard.link_paths import Endpoint, resolve_endpoints
-from dashboard.scene import Geography, derive_geography
+from dashboard.core.scene import Geography, derive_geography
+from dashboard.data.boundaries import Boundaries, load_boundaries
+from dashboard.data.dataset import Dataset, load_dataset
+from dashboard.data.link_paths import Endpoint, resolve_endpoints
 from tests.paths import GOOD, TODAY
 
 

@@ -3,9 +3,9 @@
 from pathlib import Path
 
 from bench.synthetic import write_synthetic
-from dashboard.boundaries import Boundaries
-from dashboard.dataset import load_dataset
-from dashboard.validate import check_folder
+from dashboard.data.boundaries import Boundaries
+from dashboard.data.dataset import load_dataset
+from dashboard.data.validate import check_folder
 
 
 def test_synthetic_sites_pass_the_validator(boundaries: Boundaries, tmp_path: Path) -> None:

@@ -5,8 +5,8 @@ import itertools
 import geopandas as gpd
 import shapely
 
-from dashboard.boundaries import Boundaries
-from dashboard.build_geodata import OUTPUT_NAMES
+from dashboard.data.boundaries import Boundaries
+from dashboard.data.build_geodata import OUTPUT_NAMES
 from dashboard.paths import GEODATA_DIR
 
 EQUAL_AREA = "EPSG:6933"

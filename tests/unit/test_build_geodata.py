@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from dashboard.build_geodata import OUTPUT_NAMES, build_all, main
+from dashboard.data.build_geodata import OUTPUT_NAMES, build_all, main
 from dashboard.paths import GEODATA_DIR
 
 
@@ -11,7 +11,9 @@ def test_committed_files_are_what_the_build_produces() -> None:
     assert sorted(built) == sorted(OUTPUT_NAMES)
     for name, text in built.items():
         committed = (GEODATA_DIR / name).read_text(encoding="utf-8")
-        assert committed == text, f"geodata/{name} differs: run python -m dashboard.build_geodata"
+        assert committed == text, (
+            f"geodata/{name} differs: run python -m dashboard.data.build_geodata"
+        )
 
 
 def test_main_writes_every_output(tmp_path: Path) -> None:

@@ -2,22 +2,22 @@
 
 import pytest
 
-from dashboard.charts import import_share_chart, production_chart
-from dashboard.context import (
+from dashboard.data.dataset import Dataset
+from dashboard.panels.charts import import_share_chart, production_chart
+from dashboard.panels.context import (
     group_shares,
     import_share_markdown,
     japan_partners,
     production_table,
     source_list,
 )
-from dashboard.dataset import Dataset
-from dashboard.details import source_catalog
+from dashboard.panels.details import source_catalog
 from dashboard.paths import GEODATA_DIR
 
 
 @pytest.fixture(scope="module")
 def real(boundaries) -> Dataset:
-    from dashboard.dataset import load_dataset
+    from dashboard.data.dataset import load_dataset
 
     return load_dataset(GEODATA_DIR, boundaries)
 

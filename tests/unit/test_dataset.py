@@ -6,9 +6,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard.boundaries import Boundaries, load_boundaries
-from dashboard.dataset import load_dataset
-from dashboard.problems import DatasetError
+from dashboard.data.boundaries import Boundaries, load_boundaries
+from dashboard.data.dataset import load_dataset
+from dashboard.data.problems import DatasetError
 from tests.paths import GOOD, TODAY
 
 

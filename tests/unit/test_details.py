@@ -3,13 +3,13 @@
 import pandas as pd
 import pytest
 
-from dashboard.boundaries import Boundaries
-from dashboard.dataset import Dataset
-from dashboard.details import Details, describe, details_markdown, district_list
-from dashboard.filters import Filters
-from dashboard.link_paths import Endpoint
-from dashboard.scene import Geography, Scene, compose_scene
-from dashboard.selection import Selection
+from dashboard.core.filters import Filters
+from dashboard.core.refs import Selection
+from dashboard.core.scene import Geography, Scene, compose_scene
+from dashboard.data.boundaries import Boundaries
+from dashboard.data.dataset import Dataset
+from dashboard.data.link_paths import Endpoint
+from dashboard.panels.details import Details, describe, details_markdown, district_list
 
 
 @pytest.fixture

@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.boundaries import Boundaries
-from dashboard.dataset import Dataset, load_dataset
-from dashboard.details import Source
-from dashboard.exports import csv_tables, dataset_files, zip_bytes
-from dashboard.filters import EvidenceLevel, Filters
-from dashboard.html_export import standalone_html
-from dashboard.link_paths import resolve_endpoints
-from dashboard.map_layers import build_overlays
-from dashboard.map_view import bounds_of, build_base_map
+from dashboard.core.filters import EvidenceLevel, Filters
+from dashboard.core.scene import Geography, Scene, compose_scene, derive_geography
+from dashboard.data.boundaries import Boundaries
+from dashboard.data.dataset import Dataset, load_dataset
+from dashboard.data.link_paths import resolve_endpoints
+from dashboard.data.validate import check_folder
+from dashboard.map.assets import asset_urls
+from dashboard.map.base import bounds_of, build_base_map
+from dashboard.map.html_export import standalone_html
+from dashboard.map.layers import build_overlays
+from dashboard.panels.details import Source
+from dashboard.panels.downloads import csv_tables, dataset_files, zip_bytes
 from dashboard.paths import GEODATA_DIR
-from dashboard.scene import Geography, Scene, compose_scene, derive_geography
-from dashboard.static_assets import asset_urls
-from dashboard.validate import check_folder
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from dashboard.filters import (
+from dashboard.core.filters import (
     EvidenceLevel,
     Filters,
     existing_in_year,

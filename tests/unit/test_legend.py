@@ -1,9 +1,9 @@
 """The legend names every colour, ring and line style the map uses, from the theme itself."""
 
-from dashboard import theme
-from dashboard.legend import legend_html
-from dashboard.messages import label
-from dashboard.scene import Measure
+from dashboard.core.messages import label
+from dashboard.core.scene import Measure
+from dashboard.map import theme
+from dashboard.map.legend import legend_html
 
 
 def test_every_style_is_explained() -> None:

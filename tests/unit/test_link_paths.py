@@ -3,9 +3,9 @@
 import numpy as np
 import shapely
 
-from dashboard.boundaries import Boundaries
-from dashboard.dataset import Dataset
-from dashboard.link_paths import Endpoint, geodesic_line, resolve_endpoints
+from dashboard.data.boundaries import Boundaries
+from dashboard.data.dataset import Dataset
+from dashboard.data.link_paths import Endpoint, geodesic_line, resolve_endpoints
 
 JAPAN = Endpoint("JPN", "Japan", 138.0, 36.5, "country")
 KIPAWA = Endpoint("place-kipawa", "Kipawa", -78.983, 46.783, "town_proxy")

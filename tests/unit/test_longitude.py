@@ -2,7 +2,7 @@
 
 import shapely
 
-from dashboard.longitude import map_longitude, shift_to_map
+from dashboard.data.longitude import map_longitude, shift_to_map
 
 
 def test_points_west_of_the_seam_move_east() -> None:

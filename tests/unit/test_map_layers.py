@@ -5,13 +5,13 @@ import pandas as pd
 import pytest
 from streamlit_folium import generate_leaflet_string
 
-from dashboard import theme
-from dashboard.boundaries import Boundaries
-from dashboard.dataset import Dataset
-from dashboard.filters import Filters
-from dashboard.map_layers import SITE_POINT_LIMIT, build_overlays, count_colour
-from dashboard.scene import Geography, Layer, Measure, Scene, compose_scene
-from dashboard.selection import Selection
+from dashboard.core.filters import Filters
+from dashboard.core.refs import Selection
+from dashboard.core.scene import Geography, Layer, Measure, Scene, compose_scene
+from dashboard.data.boundaries import Boundaries
+from dashboard.data.dataset import Dataset
+from dashboard.map import theme
+from dashboard.map.layers import SITE_POINT_LIMIT, build_overlays, count_colour
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ import re
 import folium
 from streamlit_folium import generate_leaflet_string
 
-from dashboard.boundaries import Boundaries
-from dashboard.map_view import BasemapLayer, bounds_of, build_base_map
-from dashboard.static_assets import asset_urls
+from dashboard.data.boundaries import Boundaries
+from dashboard.map.assets import asset_urls
+from dashboard.map.base import BasemapLayer, bounds_of, build_base_map
 
 
 def base_map(boundaries: Boundaries, basemap_folder: str = "basemap-test") -> folium.Map:

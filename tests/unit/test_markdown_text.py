@@ -1,6 +1,6 @@
 """Data text reaches Streamlit's Markdown as literal text, and only web links are links."""
 
-from dashboard.markdown_text import badge, md, md_link
+from dashboard.panels.markdown import badge, md, md_link
 
 
 def test_markdown_syntax_in_data_is_escaped() -> None:

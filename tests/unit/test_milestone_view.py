@@ -1,9 +1,9 @@
 """Milestones read in time order, with their grade, their sources and the brief's words."""
 
-from dashboard.dataset import Dataset
-from dashboard.details import source_catalog
-from dashboard.filters import Filters, milestones_in_view
-from dashboard.milestone_view import by_year, milestone_markdown
+from dashboard.core.filters import Filters, milestones_in_view
+from dashboard.data.dataset import Dataset
+from dashboard.panels.details import source_catalog
+from dashboard.panels.milestones import by_year, milestone_markdown
 
 
 def test_grouped_by_year_in_order(good: Dataset) -> None:

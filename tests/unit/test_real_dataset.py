@@ -3,12 +3,12 @@ say it must be, and its zones are exactly what their definitions build."""
 
 import pytest
 
-from dashboard.boundaries import Boundaries
-from dashboard.build_zones import zones_text
-from dashboard.dataset import Dataset, load_dataset
-from dashboard.filters import Filters, site_status_in_year
+from dashboard.core.filters import Filters, site_status_in_year
+from dashboard.data.boundaries import Boundaries
+from dashboard.data.build_zones import zones_text
+from dashboard.data.dataset import Dataset, load_dataset
+from dashboard.data.validate import check_folder
 from dashboard.paths import GEODATA_DIR
-from dashboard.validate import check_folder
 
 # The "Key Facts" lines of the project brief, and the grade the evidence supports.
 BRIEF_KEY_FACTS = {

@@ -1,10 +1,10 @@
 """A scene is the dataset as it stood in one year, with district counts to match."""
 
-from dashboard.boundaries import Boundaries
-from dashboard.dataset import Dataset
-from dashboard.filters import EvidenceLevel, Filters
-from dashboard.link_paths import Endpoint
-from dashboard.scene import Geography, compose_scene, derive_geography
+from dashboard.core.filters import EvidenceLevel, Filters
+from dashboard.core.scene import Geography, compose_scene, derive_geography
+from dashboard.data.boundaries import Boundaries
+from dashboard.data.dataset import Dataset
+from dashboard.data.link_paths import Endpoint
 
 GANJAM, PURI = 354, 369
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.selection import Selection, clicked_selection, parse_ref
+from dashboard.core.refs import Selection, clicked_selection, parse_ref
 
 
 def test_well_formed_references() -> None:

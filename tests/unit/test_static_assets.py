@@ -4,14 +4,14 @@ from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
 
-from dashboard.paths import GEODATA_DIR
-from dashboard.static_assets import (
+from dashboard.map.assets import (
     asset_urls,
     basemap_folder_name,
     leaflet_folder_name,
     publish_basemap,
     publish_leaflet,
 )
+from dashboard.paths import GEODATA_DIR
 
 
 def test_publish_copies_leaflet_once(tmp_path: Path) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.boundaries import Boundaries
-from dashboard.validate import check_folder
+from dashboard.data.boundaries import Boundaries
+from dashboard.data.validate import check_folder
 from tests.paths import BAD_INPUTS, GOOD, TODAY
 
 CASES = sorted(p for p in BAD_INPUTS.iterdir() if p.is_dir())

@@ -1,11 +1,11 @@
-"""``python -m dashboard.validate`` prints a summary and exits 0, or every problem and exits 1."""
+"""``python -m dashboard.data.validate`` prints a summary and exits 0, or each problem and 1."""
 
 import shutil
 from pathlib import Path
 
 import pytest
 
-from dashboard.validate import main
+from dashboard.data.validate import main
 from tests.paths import GOOD
 
 

@@ -3,10 +3,10 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.filters import EvidenceLevel
-from dashboard.map_view import MapView
-from dashboard.scene import Layer, Measure
-from dashboard.view_state import Domain, MapPosition, ViewState, decode, encode
+from dashboard.core.filters import EvidenceLevel
+from dashboard.core.scene import Layer, Measure
+from dashboard.core.url import Domain, MapPosition, ViewState, decode, encode
+from dashboard.map.base import MapView
 
 DOMAIN = Domain(
     first_year=1984,

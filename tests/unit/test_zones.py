@@ -4,8 +4,8 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from dashboard.boundaries import Boundaries
-from dashboard.zones import METRIC_CRS, ZoneDefinitionError, coastline, zone_geometry
+from dashboard.data.boundaries import Boundaries
+from dashboard.data.zones import METRIC_CRS, ZoneDefinitionError, coastline, zone_geometry
 
 GOPALPUR = shapely.Point(84.92, 19.27)
 RUSHIKULYA_MOUTH = shapely.Point(85.06667, 19.36667)

@@ -12,10 +12,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from dashboard.filters import EvidenceLevel
-from dashboard.map_view import MapView
-from dashboard.scene import Layer, Measure
-from dashboard.selection import parse_ref
+from dashboard.core.filters import EvidenceLevel
+from dashboard.core.refs import parse_ref
+from dashboard.core.scene import Layer, Measure
+from dashboard.map.base import MapView
 
 MAX_VALUE_LENGTH = 100
 ALL_YEARS = "all"
@@ -54,7 +54,7 @@ class MapPosition:
 @dataclass(frozen=True)
 class ViewState:
     year: int | None  # None: all years
-    selection: str | None = None  # "kind:key", see dashboard.selection
+    selection: str | None = None  # "kind:key", see dashboard.core.refs
     layers: frozenset[Layer] = frozenset(Layer)
     evidence: EvidenceLevel = EvidenceLevel.ALL
     measure: Measure = Measure.SITES

@@ -2,7 +2,7 @@
 
 The base map must come out identical on every rerun for a given view (streamlit-folium keys its
 iframe on the generated script), so nothing here may depend on time, randomness, the year or
-the filters: those only change the overlays (dashboard.map_layers). Its polygons are fetched
+the filters: those only change the overlays (dashboard.map.layers). Its polygons are fetched
 by the browser from the app's static files (and cached), so they do not travel with the map on
 every rerun; the exported HTML page inlines them instead.
 """
@@ -16,9 +16,9 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from dashboard import theme
-from dashboard.boundaries import Boundaries
-from dashboard.static_assets import AssetUrls
+from dashboard.data.boundaries import Boundaries
+from dashboard.map import theme
+from dashboard.map.assets import AssetUrls
 
 ATTRIBUTION = "Boundaries: Survey of India (LGD), Natural Earth"
 Bounds = tuple[tuple[float, float], tuple[float, float]]  # (south, west), (north, east)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import html
 
-from dashboard import theme
-from dashboard.messages import label, text
-from dashboard.scene import Measure
+from dashboard.core.messages import label, text
+from dashboard.core.scene import Measure
+from dashboard.map import theme
 
 _ITEM = (
     '<span style="display:inline-flex;align-items:center;gap:5px;margin:0 12px 4px 0">{}{}</span>'

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.dataset import Dataset
-from dashboard.filters import by_evidence, year_span
-from dashboard.link_paths import Endpoint
-from dashboard.markdown_text import evidence_badge, md, md_link
-from dashboard.messages import label, text
-from dashboard.scene import Scene
-from dashboard.schema import NO_DATE
-from dashboard.selection import Selection
+from dashboard.core.filters import by_evidence, year_span
+from dashboard.core.messages import label, text
+from dashboard.core.refs import Selection
+from dashboard.core.scene import Scene
+from dashboard.data.dataset import Dataset
+from dashboard.data.link_paths import Endpoint
+from dashboard.data.schema import NO_DATE
+from dashboard.panels.markdown import evidence_badge, md, md_link
 
 
 @dataclass(frozen=True)

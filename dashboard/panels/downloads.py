@@ -17,12 +17,12 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from dashboard import schema
-from dashboard.dataset import Dataset
-from dashboard.geojson_text import feature, feature_collection
-from dashboard.scene import Scene
-from dashboard.schema import TableSpec
-from dashboard.zones import zone_properties
+from dashboard.core.scene import Scene
+from dashboard.data import schema
+from dashboard.data.dataset import Dataset
+from dashboard.data.geojson_text import feature, feature_collection
+from dashboard.data.schema import TableSpec
+from dashboard.data.zones import zone_properties
 
 # A fixed timestamp keeps the same selection's zip byte-identical from one download to the next.
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)

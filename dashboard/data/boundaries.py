@@ -1,4 +1,4 @@
-"""Load the committed boundary layers (built by dashboard.build_geodata) as GeoDataFrames."""
+"""Load the committed boundary layers (built by dashboard.data.build_geodata) as GeoDataFrames."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 import geopandas as gpd
 import pyogrio
 
+from dashboard.data.problems import DatasetError, Problem
 from dashboard.paths import GEODATA_DIR
-from dashboard.problems import DatasetError, Problem
 
 CRS = "EPSG:4326"
 

@@ -7,10 +7,10 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from dashboard.details import Source, source_line
-from dashboard.markdown_text import evidence_badge, md
-from dashboard.messages import text
-from dashboard.schema import BRIEF_ORIGINS
+from dashboard.core.messages import text
+from dashboard.data.schema import BRIEF_ORIGINS
+from dashboard.panels.details import Source, source_line
+from dashboard.panels.markdown import evidence_badge, md
 
 
 def by_year(milestones: pd.DataFrame) -> Iterator[tuple[int, pd.DataFrame]]:

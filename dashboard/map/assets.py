@@ -19,7 +19,8 @@ from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
 
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+from dashboard.paths import STATIC_DIR
+
 LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images")
 BASEMAP_FILES = ("world.geojson", "states.geojson")
 

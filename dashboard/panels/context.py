@@ -6,10 +6,10 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from dashboard.dataset import Dataset
-from dashboard.details import Source, source_line
-from dashboard.markdown_text import evidence_badge, md
-from dashboard.messages import label
+from dashboard.core.messages import label
+from dashboard.data.dataset import Dataset
+from dashboard.panels.details import Source, source_line
+from dashboard.panels.markdown import evidence_badge, md
 
 JAPAN = "JPN"
 INDIA = "IND"

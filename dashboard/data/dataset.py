@@ -9,12 +9,12 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 
-from dashboard import schema
-from dashboard.boundaries import Boundaries, load_boundaries
+from dashboard.data import schema
+from dashboard.data.boundaries import Boundaries, load_boundaries
+from dashboard.data.problems import DatasetError
+from dashboard.data.schema import Kind, PartialDate, TableSpec
+from dashboard.data.validate import GEOMETRY, Checked, check_folder
 from dashboard.paths import GEODATA_DIR
-from dashboard.problems import DatasetError
-from dashboard.schema import Kind, PartialDate, TableSpec
-from dashboard.validate import GEOMETRY, Checked, check_folder
 
 CRS = "EPSG:4326"
 

@@ -10,16 +10,16 @@ from enum import Enum
 import geopandas as gpd
 import pandas as pd
 
-from dashboard.boundaries import Boundaries
-from dashboard.dataset import Dataset
-from dashboard.filters import (
+from dashboard.core.filters import (
     Filters,
     existing_in_year,
     links_in_year,
     milestones_in_view,
     site_status_in_year,
 )
-from dashboard.link_paths import Endpoint, geodesic_line
+from dashboard.data.boundaries import Boundaries
+from dashboard.data.dataset import Dataset
+from dashboard.data.link_paths import Endpoint, geodesic_line
 
 EQUAL_AREA_CRS = "EPSG:6933"
 # A zone "touches" a district when they share more than this area (not just an edge).

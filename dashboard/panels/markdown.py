@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
-from dashboard.messages import label
+from dashboard.core.messages import label
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 

@@ -8,8 +8,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.problems import Problem
-from dashboard.schema import TableSpec
+from dashboard.data.problems import Problem
+from dashboard.data.schema import TableSpec
 
 WHOLE_FILE = "-"
 

@@ -1,7 +1,7 @@
 """Build geodata/zones.geojson from geodata/zone_definitions.csv.
 
 Zones have no official outline, so each is derived from named districts or named sites (see
-dashboard.zones). Run ``python -m dashboard.build_zones`` after editing a definition; the
+dashboard.data.zones). Run ``python -m dashboard.data.build_zones`` after editing a definition; the
 validator refuses a zones.geojson that its definitions would not produce.
 """
 
@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import sys
 
-from dashboard import schema
-from dashboard.boundaries import Boundaries, load_boundaries
-from dashboard.geojson_text import feature, feature_collection
+from dashboard.data import schema
+from dashboard.data.boundaries import Boundaries, load_boundaries
+from dashboard.data.geojson_text import feature, feature_collection
+from dashboard.data.validate import Checked, anchor_points, check_folder
+from dashboard.data.zones import zone_geometry, zone_properties
 from dashboard.paths import GEODATA_DIR
-from dashboard.validate import Checked, anchor_points, check_folder
-from dashboard.zones import zone_geometry, zone_properties
 
 
 def zones_text(checked: Checked, boundaries: Boundaries) -> str:

@@ -1,6 +1,6 @@
 """Where partner links are drawn: endpoints resolved from their references and joined by the
 geodesic (the shortest path on the globe). Direction is shown by the map's end markers
-(dashboard.map_layers), which keep their size in pixels at every zoom."""
+(dashboard.map.layers), which keep their size in pixels at every zoom."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import numpy as np
 import pyproj
 import shapely
 
-from dashboard.longitude import map_longitude
+from dashboard.data.longitude import map_longitude
 
 GEOD = pyproj.Geod(ellps="WGS84")
 SEGMENTS = 64

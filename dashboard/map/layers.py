@@ -1,7 +1,7 @@
 """Draw a Scene as the map's changing layers (Folium feature groups).
 
 These groups are what streamlit-folium re-sends when the year or a filter changes; the base map
-(dashboard.map_view) stays the same, so the map keeps its view and does not flicker.
+(dashboard.map.base) stays the same, so the map keeps its view and does not flicker.
 Every text that reaches a tooltip is HTML-escaped here: Leaflet inserts tooltips as HTML.
 """
 
@@ -18,11 +18,11 @@ import shapely
 from branca.element import MacroElement
 from jinja2 import Template
 
-from dashboard import theme
-from dashboard.filters import year_span
-from dashboard.messages import label, text
-from dashboard.scene import Layer, Measure, Scene
-from dashboard.selection import Selection, district_ref
+from dashboard.core.filters import year_span
+from dashboard.core.messages import label, text
+from dashboard.core.refs import Selection, district_ref
+from dashboard.core.scene import Layer, Measure, Scene
+from dashboard.map import theme
 
 Style = dict[str, object]
 

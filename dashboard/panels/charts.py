@@ -6,8 +6,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from dashboard.messages import label, text
-from dashboard.schema import IMPORT_MEASURES
+from dashboard.core.messages import label, text
+from dashboard.data.schema import IMPORT_MEASURES
 
 GROUP_COLOURS = {"china": "#c0392b", "india": "#e08e0b", "partner": "#0b6e4f", "other": "#9a9a9a"}
 # One colour per measure of Japan's dependence on China, in the order of IMPORT_MEASURES.

@@ -1,0 +1,1 @@
+"""Everything around the map: details, milestones, global context and downloads."""
