@@ -13,8 +13,8 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from bench.serving import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 from dashboard.paths import REPO_ROOT
+from tests.support.serving import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
 APP = REPO_ROOT / "dashboard" / "app.py"
 BARE_APP = Path(__file__).resolve().parent / "bare_app.py"

@@ -14,10 +14,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from dashboard.core.scene import derive_geography
-from dashboard.data.boundaries import load_boundaries
-from dashboard.data.dataset import load_dataset
-from dashboard.data.link_paths import resolve_endpoints
+from dashboard.core.world import load_world
 from dashboard.paths import REPO_ROOT
 
 APP = str(REPO_ROOT / "dashboard" / "app.py")
@@ -35,13 +32,7 @@ def median_seconds(action: Callable[[], object], runs: int) -> float:
 def startup_seconds(folder: Path, runs: int) -> float:
     """Load, validate and derive the geography: what a fresh server process does once."""
 
-    def start() -> None:
-        boundaries = load_boundaries(folder)
-        dataset = load_dataset(folder, boundaries)
-        endpoints = resolve_endpoints(dataset.sites, dataset.places, boundaries.world)
-        derive_geography(boundaries, dataset, endpoints)
-
-    return median_seconds(start, runs)
+    return median_seconds(lambda: load_world(folder), runs)
 
 
 def script_seconds(folder: Path, runs: int) -> tuple[float, float]:

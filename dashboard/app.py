@@ -1,4 +1,8 @@
-"""Streamlit entry point: wires widgets to the pure functions of the dashboard package."""
+"""Streamlit entry point: wires widgets to the pure functions of the dashboard package.
+
+The only module that imports Streamlit. The user's choices live in widgets (Streamlit keeps
+them per session) and become one View per run, from which everything else is computed.
+"""
 
 import datetime as dt
 import os
@@ -15,28 +19,29 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.core.filters import EvidenceLevel, Filters
+from dashboard.core.choices import EvidenceLevel, Layer, MapView, Measure
 from dashboard.core.messages import label, text
 from dashboard.core.refs import clicked_selection, district_ref, parse_ref
-from dashboard.core.scene import Geography, Layer, Measure, Scene, compose_scene, derive_geography
-from dashboard.core.url import Domain, MapPosition, ViewState, decode, encode
-from dashboard.data.boundaries import Boundaries, load_boundaries
-from dashboard.data.dataset import Dataset, load_dataset
-from dashboard.data.link_paths import Endpoint, resolve_endpoints
+from dashboard.core.scene import Scene, compose_scene
+from dashboard.core.sources import cited_sources, source_catalog
+from dashboard.core.url import Domain, decode, domain_of, encode
+from dashboard.core.view import MapPosition, View
+from dashboard.core.world import World, load_world
 from dashboard.data.problems import DatasetError
 from dashboard.map import legend
 from dashboard.map.assets import AssetUrls, asset_urls, publish_basemap, publish_leaflet
-from dashboard.map.base import MapView, bounds_of, build_base_map
+from dashboard.map.base import build_base_map, view_bounds
 from dashboard.map.html_export import standalone_html
-from dashboard.map.layers import SITE_POINT_LIMIT, build_overlays
+from dashboard.map.layers import build_overlays, draws_site_cells
 from dashboard.panels.charts import import_share_chart, production_chart
 from dashboard.panels.context import (
-    group_shares,
+    group_shares_markdown,
     import_share_markdown,
     production_table,
     source_list,
 )
-from dashboard.panels.details import describe, details_markdown, source_catalog
+from dashboard.panels.details import describe
+from dashboard.panels.details_markdown import details_markdown
 from dashboard.panels.downloads import csv_tables, dataset_files, zip_bytes
 from dashboard.panels.markdown import md
 from dashboard.panels.milestones import by_year, milestone_markdown
@@ -50,11 +55,8 @@ EXPORT_FOLDER = "india-japan-rare-earths"
 
 
 @st.cache_resource
-def data(folder: Path) -> tuple[Boundaries, Dataset, dict[str, Endpoint], Geography]:
-    boundaries = load_boundaries(folder)
-    dataset = load_dataset(folder, boundaries)
-    endpoints = resolve_endpoints(dataset.sites, dataset.places, boundaries.world)
-    return boundaries, dataset, endpoints, derive_geography(boundaries, dataset, endpoints)
+def world_of(folder: Path) -> World:
+    return load_world(folder)
 
 
 @st.cache_resource
@@ -65,32 +67,9 @@ def assets(folder: Path) -> AssetUrls:
 
 
 @st.cache_resource
-def view_domain(folder: Path, last_year: int) -> Domain:
-    """What a link may ask for; derived once per dataset (every record's reference), not on
-    every rerun."""
-    boundaries, dataset, _, _ = data(folder)
-    aliases = {
-        f"district:{row.old_url_code}": district_ref(row.district_lgd)
-        for row in boundaries.districts.itertuples()
-    }
-    return Domain(first_year(dataset), last_year, selectable_refs(boundaries, dataset), aliases)
-
-
-def first_year(dataset: Dataset) -> int:
-    return int(
-        min(
-            dataset.milestones["year"].min(),
-            dataset.sites["start_year"].min(),
-            dataset.links["start_year"].min(),
-        )
-    )
-
-
-def selectable_refs(boundaries: Boundaries, dataset: Dataset) -> frozenset[str]:
-    refs = {district_ref(code) for code in boundaries.districts["district_lgd"]}
-    for kind, frame in (("site", dataset.sites), ("zone", dataset.zones), ("link", dataset.links)):
-        refs |= {f"{kind}:{key}" for key in frame["id"]}
-    return frozenset(refs)
+def url_domain(folder: Path, last_year: int) -> Domain:
+    """Derived once per dataset (every record's reference), not on every rerun."""
+    return domain_of(world_of(folder), last_year)
 
 
 def restore_from_url(domain: Domain) -> None:
@@ -98,24 +77,23 @@ def restore_from_url(domain: Domain) -> None:
     if st.session_state.get("url_restored"):
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    state, ignored = decode(params, domain)
-    selection = parse_ref(state.selection)
+    view, ignored = decode(params, domain)
     st.session_state.update(
         url_restored=True,
         url_ignored=ignored,
-        view=state.view,
-        all_years=state.year is None,
-        year=state.year or domain.last_year,
-        evidence=state.evidence,
-        measure=state.measure,
-        layers=[layer for layer in Layer if layer in state.layers],
-        selection=state.selection,
-        district=selection.district_code if selection else None,
-        url_position=state.position,
+        map_view=view.map_view,
+        all_years=view.year is None,
+        year=view.year or domain.last_year,
+        evidence=view.evidence,
+        measure=view.measure,
+        layers=[layer for layer in Layer if layer in view.layers],
+        selection=view.selection.ref if view.selection else None,
+        district=view.selection.district_code if view.selection else None,
+        url_position=view.position,
     )
 
 
-def map_position(view: MapView) -> MapPosition | None:
+def map_position(map_view: MapView) -> MapPosition | None:
     """Where the user has moved the map, else where the link put it; None while the map shows
     its named view. The map reports its position once it is drawn: the first report for a
     view is the fitted view itself, not a move."""
@@ -129,9 +107,9 @@ def map_position(view: MapView) -> MapPosition | None:
     except (KeyError, TypeError, ValueError):
         return restored
     fitted = st.session_state.setdefault("fitted_positions", {})
-    if restored is None and view not in fitted:
-        fitted[view] = reported
-    return None if reported.near(fitted.get(view)) else reported
+    if restored is None and map_view not in fitted:
+        fitted[map_view] = reported
+    return None if reported.near(fitted.get(map_view)) else reported
 
 
 def apply_map_click() -> None:
@@ -164,11 +142,11 @@ def go_to_year(year: int) -> None:
 
 
 def zipped(
-    tables: Callable[[Scene, Dataset], dict[str, str]], scene: Scene, dataset: Dataset
+    tables: Callable[[Scene, World], dict[str, str]], scene: Scene, world: World
 ) -> Callable[[], bytes]:
     """A download's data, built only when the button is clicked (Streamlit calls it later,
     in another thread, with no arguments)."""
-    return lambda: zip_bytes(tables(scene, dataset), EXPORT_FOLDER)
+    return lambda: zip_bytes(tables(scene, world), EXPORT_FOLDER)
 
 
 def share_url(params: dict[str, str]) -> str:
@@ -181,18 +159,18 @@ st.title(text("title"))
 st.caption(text("subtitle"))
 
 try:
-    boundaries, dataset, endpoints, geography = data(DATA_DIR)
+    world = world_of(DATA_DIR)
 except DatasetError as error:
     st.error(text("data_error"))
     # st.code shows the lines verbatim: data text is never interpreted as Markdown or HTML.
     st.code("\n".join(str(p) for p in error.problems), language=None)
     st.stop()
 
-domain = view_domain(DATA_DIR, THIS_YEAR)
+domain = url_domain(DATA_DIR, THIS_YEAR)
 restore_from_url(domain)
-districts = boundaries.districts.sort_values("district")
+districts = world.boundaries.districts.sort_values("district")
 district_names = {int(r.district_lgd): f"{r.district} ({r.state})" for r in districts.itertuples()}
-sources = source_catalog(dataset)
+catalog = source_catalog(world.dataset)
 apply_map_click()
 
 if st.session_state.get("url_ignored"):
@@ -200,11 +178,11 @@ if st.session_state.get("url_ignored"):
 
 with st.sidebar:
     st.header(text("sidebar_header"))
-    view = st.radio(
+    map_view = st.radio(
         text("view"),
         list(MapView),
         format_func=lambda v: label("view", v.value),
-        key="view",
+        key="map_view",
         horizontal=True,
         on_change=on_change_view,
     )
@@ -245,35 +223,27 @@ with st.sidebar:
         help=text("district_picker_help"),
     )
 
-filters = Filters(year=None if all_years else year, evidence=evidence)
-scene = compose_scene(boundaries, dataset, geography, filters, measure, frozenset(layers))
-selection = parse_ref(st.session_state.get("selection"))
-position = map_position(view)
-state = ViewState(
-    year=filters.year,
-    selection=selection.ref if selection else None,
-    layers=frozenset(layers),
+view = View(
+    year=None if all_years else year,
     evidence=evidence,
+    layers=frozenset(layers),
     measure=measure,
-    view=view,
-    position=position,
+    map_view=map_view,
+    selection=parse_ref(st.session_state.get("selection")),
+    position=map_position(map_view),
 )
-params = encode(state, domain)
+params = encode(view, domain)
 if params != st.query_params.to_dict():
     st.query_params.from_dict(params)
-
-if view is MapView.STATES:
-    bounds = bounds_of(boundaries.states.total_bounds)
-else:
-    bounds = bounds_of(geography.link_paths.total_bounds)
+scene = compose_scene(world, view)
+bounds = view_bounds(world, map_view)
 restored = st.session_state.get("url_position")
-overlays = build_overlays(scene, selection)
 
 map_column, details_column = st.columns([2, 1])
 with map_column:
     st_folium(
-        build_base_map(boundaries, assets(DATA_DIR), bounds),
-        feature_group_to_add=overlays,
+        build_base_map(world.boundaries, assets(DATA_DIR), bounds),
+        feature_group_to_add=build_overlays(scene),
         center=(restored.lat, restored.lng) if restored else None,
         zoom=restored.zoom if restored else None,
         height=MAP_HEIGHT,
@@ -282,12 +252,11 @@ with map_column:
         key="map",
     )
     st.caption(text("map_caption"))
-    located = int(scene.sites.geometry.notna().sum())
-    st.html(legend.legend_html(scene.measure, site_cells=located > SITE_POINT_LIMIT))
+    st.html(legend.legend_html(view.measure, site_cells=draws_site_cells(scene)))
 
 with details_column:
     st.subheader(text("details"))
-    details = describe(selection, scene, dataset, endpoints) if selection else None
+    details = describe(view.selection, scene, world, catalog) if view.selection else None
     if details is None:
         st.info(text("details_hint"))
     else:
@@ -296,19 +265,13 @@ with details_column:
     st.caption(text("share_help"))
     st.code(share_url(params), language=None, wrap_lines=True)
     st.subheader(text("downloads"))
-    cited = [
-        sources[s]
-        for frame in (scene.sites, scene.zones, scene.links)
-        for ids in frame["sources"]
-        for s in ids
-    ]
     for label_key, tables, suffix in (
         ("download_geojson", dataset_files, "geojson"),
         ("download_csv", csv_tables, "csv"),
     ):
         st.download_button(
             text(label_key),
-            data=zipped(tables, scene, dataset),
+            data=zipped(tables, scene, world),
             file_name=f"{EXPORT_FOLDER}-{suffix}.zip",
             mime="application/zip",
             on_click="ignore",
@@ -317,12 +280,12 @@ with details_column:
         text("download_html"),
         # The page must work from disk: its basemap is inlined, not fetched from this server.
         data=lambda: standalone_html(
-            build_base_map(boundaries, replace(assets(DATA_DIR), basemap={}), bounds),
-            build_overlays(scene, selection),
+            build_base_map(world.boundaries, replace(assets(DATA_DIR), basemap={}), bounds),
+            build_overlays(scene),
             assets(DATA_DIR),
             text("title"),
             text("map_caption"),
-            cited,
+            cited_sources(scene, catalog),
             text("details_sources"),
         ),
         file_name=f"{EXPORT_FOLDER}-map.html",
@@ -343,27 +306,21 @@ with st.sidebar:
             type="tertiary",
         )
         for _, milestone in group.iterrows():
-            st.markdown(milestone_markdown(milestone, sources))
+            st.markdown(milestone_markdown(milestone, catalog))
 
 st.divider()
 st.subheader(text("context"))
-table = production_table(dataset)
-shares = group_shares(table)
+table = production_table(world.dataset)
 production_column, imports_column = st.columns(2)
 with production_column:
     st.markdown(f"**{md(text('context_production'))}**")
-    st.markdown(
-        " · ".join(
-            f"{md(label('group', g))}: {md(f'{shares[g]:.1%}')}"
-            for g in ("india", "partner", "china")
-        )
-    )
+    st.markdown(group_shares_markdown(table))
     st.altair_chart(production_chart(table), width="stretch")
     st.caption(text("context_production_caption"))
-    st.markdown(source_list(dataset.production["sources"], sources))
+    st.markdown(source_list(world.dataset.production["sources"], catalog))
 with imports_column:
     st.markdown(f"**{md(text('context_imports'))}**")
-    st.altair_chart(import_share_chart(dataset.import_share), width="stretch")
+    st.altair_chart(import_share_chart(world.dataset.import_share), width="stretch")
     st.caption(text("context_imports_caption"))
     with st.expander(text("context_imports_figures")):
-        st.markdown(import_share_markdown(dataset.import_share, sources))
+        st.markdown(import_share_markdown(world.dataset.import_share, catalog))

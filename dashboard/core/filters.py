@@ -1,66 +1,43 @@
-"""What the user has chosen to see: a year (or all years) and how much evidence to require.
+"""What exists in the chosen year at the chosen evidence level.
 
-Every function here takes a layer and the filters and returns the part of the layer that
-exists in that year, so the map, the counts, the milestones and the details always agree.
+Every function here takes a layer and the View and returns the part of the layer that exists
+in that year, so the map, the counts, the milestones and the details always agree.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
-
 import pandas as pd
 
-
-class EvidenceLevel(Enum):
-    """How sure a record must be to be shown; each level includes the ones above it."""
-
-    VERIFIED = "verified"
-    REPORTED = "reported"
-    ALL = "all"
+from dashboard.core.view import View
 
 
-GRADES_SHOWN = {
-    EvidenceLevel.VERIFIED: ("verified",),
-    EvidenceLevel.REPORTED: ("verified", "reported"),
-    EvidenceLevel.ALL: ("verified", "reported", "claimed", "disputed"),
-}
+def by_evidence(frame: pd.DataFrame, view: View) -> pd.DataFrame:
+    """The records graded at least as surely as the view's evidence level asks."""
+    return frame[frame["evidence"].isin(view.evidence.grades)]
 
 
-@dataclass(frozen=True)
-class Filters:
-    year: int | None = None  # None: all years, every record as of its latest source
-    evidence: EvidenceLevel = EvidenceLevel.ALL
+def _spans(frame: pd.DataFrame, year: int) -> pd.Series:
+    """Whether each record's [start_year, end_year] contains the year; an empty start or end
+    is open."""
+    started = frame["start_year"].isna() | (frame["start_year"] <= year)
+    not_ended = frame["end_year"].isna() | (frame["end_year"] >= year)
+    return (started & not_ended).fillna(False).astype(bool)
 
 
-def by_evidence(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    return frame[frame["evidence"].isin(GRADES_SHOWN[filters.evidence])]
+def existing_in_year(frame: pd.DataFrame, view: View) -> pd.DataFrame:
+    """Records whose years contain the view's year; an empty start means the record predates
+    the timeline (or its start is unknown) and is always shown."""
+    shown = by_evidence(frame, view)
+    return shown if view.year is None else shown[_spans(shown, view.year)]
 
 
-def existing_in_year(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Records whose [start_year, end_year] span contains the year; an empty start means the
-    record predates the timeline (or its start is unknown) and is always shown."""
-    shown = by_evidence(frame, filters)
-    if filters.year is None:
-        return shown
-    started = shown["start_year"].isna() | (shown["start_year"] <= filters.year)
-    not_ended = shown["end_year"].isna() | (shown["end_year"] >= filters.year)
-    return shown[(started & not_ended).fillna(False).astype(bool)]
-
-
-def site_status_in_year(
-    sites: pd.DataFrame, statuses: pd.DataFrame, filters: Filters
-) -> pd.DataFrame:
+def site_status_in_year(sites: pd.DataFrame, statuses: pd.DataFrame, view: View) -> pd.DataFrame:
     """Sites with ``status_in_year`` (the status that held in the year, the latest for all
     years; None where the site's history, at this evidence level, does not cover the year)
     and ``status_id``, the history entry it comes from."""
-    rows = by_evidence(statuses, filters)
-    if filters.year is not None:
-        year = filters.year
-        covers = (rows["start_year"] <= year) & (
-            rows["end_year"].isna() | (rows["end_year"] >= year)
-        )
-        rows = rows[covers.fillna(False).astype(bool)]
+    rows = by_evidence(statuses, view)
+    if view.year is not None:
+        rows = rows[rows["start_year"].notna() & _spans(rows, view.year)]
     latest = rows.sort_values("start_year", kind="stable").groupby("site_id").tail(1)
     latest = latest.set_index("site_id")
     return sites.assign(
@@ -75,23 +52,23 @@ def _mapped(keys: pd.Series, values: pd.Series) -> pd.Series:
     return found.astype(object).where(found.notna(), None)
 
 
-def links_in_year(links: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+def links_in_year(links: pd.DataFrame, view: View) -> pd.DataFrame:
     """Links that have begun by the year, each with ``status_in_year``: the latest status once
     its end year is reached, 'active' before that (a planned link stays 'planned')."""
-    shown = by_evidence(links, filters)
-    if filters.year is None:
+    shown = by_evidence(links, view)
+    if view.year is None:
         return shown.assign(status_in_year=shown["status"])
-    shown = shown[shown["start_year"] <= filters.year]
-    reached_end = shown["end_year"].notna() & (shown["end_year"] <= filters.year)
+    shown = shown[shown["start_year"] <= view.year]
+    reached_end = shown["end_year"].notna() & (shown["end_year"] <= view.year)
     keeps_status = reached_end.fillna(False).astype(bool) | (shown["status"] == "planned")
     return shown.assign(status_in_year=shown["status"].where(keeps_status, "active"))
 
 
-def milestones_in_view(milestones: pd.DataFrame, filters: Filters) -> pd.DataFrame:
+def milestones_in_view(milestones: pd.DataFrame, view: View) -> pd.DataFrame:
     """All milestones that meet the evidence level, with ``upcoming`` marking those after the
     selected year: they stay listed, visibly 'not yet'."""
-    shown = by_evidence(milestones, filters)
-    upcoming = shown["year"] > filters.year if filters.year is not None else False
+    shown = by_evidence(milestones, view)
+    upcoming = shown["year"] > view.year if view.year is not None else False
     return shown.assign(upcoming=upcoming)
 
 

@@ -18,12 +18,15 @@ _DISTRICT_KEY = re.compile(rf"{LGD_PREFIX}[0-9]{{1,6}}")
 
 @dataclass(frozen=True)
 class Selection:
+    """One record the user picked, by kind and key."""
+
     kind: str
     key: str
 
     @property
     def ref(self) -> str:
-        return f"{self.kind}:{self.key}"
+        """The reference as it travels: ``kind:key``."""
+        return ref(self.kind, self.key)
 
     @property
     def district_code(self) -> int | None:
@@ -31,8 +34,14 @@ class Selection:
         return int(self.key.removeprefix(LGD_PREFIX)) if self.kind == "district" else None
 
 
+def ref(kind: str, key: object) -> str:
+    """The reference to a record: ``site:site-oscom``. Every reference is written here."""
+    return f"{kind}:{key}"
+
+
 def district_ref(lgd_code: int) -> str:
-    return f"district:{LGD_PREFIX}{lgd_code}"
+    """The reference to a district, which names its code system: ``district:lgd-354``."""
+    return ref("district", f"{LGD_PREFIX}{lgd_code}")
 
 
 def parse_ref(ref: object) -> Selection | None:

@@ -1,4 +1,4 @@
-"""Everything that defines what the user is looking at, and its round trip through the URL.
+"""A View's round trip through the URL, so a link reopens exactly what was on screen.
 
 ``encode`` writes only what differs from the default, so a link stays short; ``decode`` accepts
 any query string at all: each value that is missing, repeated, too long or not understood is
@@ -12,10 +12,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from dashboard.core.filters import EvidenceLevel
-from dashboard.core.refs import parse_ref
-from dashboard.core.scene import Layer, Measure
-from dashboard.map.base import MapView
+from dashboard.core.choices import EvidenceLevel, Layer, MapView, Measure
+from dashboard.core.refs import district_ref, parse_ref, ref
+from dashboard.core.view import CENTRE_DECIMALS, MapPosition, View
+from dashboard.core.world import World, first_year
 
 MAX_VALUE_LENGTH = 100
 ALL_YEARS = "all"
@@ -23,49 +23,12 @@ NO_LAYERS = "none"
 KEYS = ("year", "sel", "layers", "evidence", "measure", "view", "at")
 _SAFE_KEY = re.compile(r"[a-z_]{1,20}")
 LAYER_ORDER = tuple(Layer)
-
-# The map centre and zoom travel rounded: about 100 m and a quarter zoom step are plenty.
-CENTRE_DECIMALS = 3
-ZOOM_DECIMALS = 2
 MIN_ZOOM, MAX_ZOOM = 2.0, 18.0
 
 
 @dataclass(frozen=True)
-class MapPosition:
-    lat: float
-    lng: float
-    zoom: float
-
-    def near(self, other: MapPosition | None) -> bool:
-        """The same view to the eye: same zoom, centres within 1 % of a map tile. A resize of
-        the map's column nudges Leaflet's centre by a few pixels; that is not a move."""
-        if other is None or self.zoom != other.zoom:
-            return False
-        tolerance = 360.0 / 2**self.zoom / 100
-        return abs(self.lat - other.lat) < tolerance and abs(self.lng - other.lng) < tolerance
-
-    @classmethod
-    def rounded(cls, lat: float, lng: float, zoom: float) -> MapPosition:
-        return cls(
-            round(lat, CENTRE_DECIMALS), round(lng, CENTRE_DECIMALS), round(zoom, ZOOM_DECIMALS)
-        )
-
-
-@dataclass(frozen=True)
-class ViewState:
-    year: int | None  # None: all years
-    selection: str | None = None  # "kind:key", see dashboard.core.refs
-    layers: frozenset[Layer] = frozenset(Layer)
-    evidence: EvidenceLevel = EvidenceLevel.ALL
-    measure: Measure = Measure.SITES
-    view: MapView = MapView.STATES
-    position: MapPosition | None = None  # a centre and zoom the user moved to
-
-
-@dataclass(frozen=True)
 class Domain:
-    """What a valid state may contain, from the data: the year range and the selectable
-    records."""
+    """What a link may ask for, from the data: the year range and the selectable records."""
 
     first_year: int
     last_year: int
@@ -74,36 +37,52 @@ class Domain:
     # before LGD codes, e.g. "district:388" for "district:lgd-354").
     aliases: Mapping[str, str] = field(default_factory=dict)
 
-    def default(self) -> ViewState:
-        return ViewState(year=self.last_year)
+    def default(self) -> View:
+        """The view of a bare link: the latest year, everything shown, nothing selected."""
+        return View(year=self.last_year)
 
 
-def encode(state: ViewState, domain: Domain) -> dict[str, str]:
+def domain_of(world: World, last_year: int) -> Domain:
+    """Every year and record a link may name, and the district numbers older links used."""
+    districts = world.boundaries.districts
+    refs = {district_ref(code) for code in districts["district_lgd"]}
+    dataset = world.dataset
+    for kind, frame in (("site", dataset.sites), ("zone", dataset.zones), ("link", dataset.links)):
+        refs |= {ref(kind, key) for key in frame["id"]}
+    aliases = {
+        ref("district", row.old_url_code): district_ref(row.district_lgd)
+        for row in districts.itertuples()
+    }
+    return Domain(first_year(world), last_year, frozenset(refs), aliases)
+
+
+def encode(view: View, domain: Domain) -> dict[str, str]:
+    """The query parameters of a link to ``view``: only those that differ from the default."""
     default = domain.default()
     params: dict[str, str] = {}
-    if state.year != default.year:
-        params["year"] = ALL_YEARS if state.year is None else str(state.year)
-    if state.selection:
-        params["sel"] = state.selection
-    if state.layers != default.layers:
-        chosen = [layer.value for layer in LAYER_ORDER if layer in state.layers]
+    if view.year != default.year:
+        params["year"] = ALL_YEARS if view.year is None else str(view.year)
+    if view.selection:
+        params["sel"] = view.selection.ref
+    if view.layers != default.layers:
+        chosen = [layer.value for layer in LAYER_ORDER if layer in view.layers]
         params["layers"] = ",".join(chosen) or NO_LAYERS
-    if state.evidence != default.evidence:
-        params["evidence"] = state.evidence.value
-    if state.measure != default.measure:
-        params["measure"] = state.measure.value
-    if state.view != default.view:
-        params["view"] = state.view.value
-    if state.position is not None:
-        p = state.position
+    if view.evidence != default.evidence:
+        params["evidence"] = view.evidence.value
+    if view.measure != default.measure:
+        params["measure"] = view.measure.value
+    if view.map_view != default.map_view:
+        params["view"] = view.map_view.value
+    if view.position is not None:
+        p = view.position
         params["at"] = f"{p.lat:.{CENTRE_DECIMALS}f},{p.lng:.{CENTRE_DECIMALS}f},{p.zoom:g}"
     return params
 
 
-def decode(params: Mapping[str, Sequence[str]], domain: Domain) -> tuple[ViewState, list[str]]:
-    """The state a query string asks for, and the keys that were ignored (unknown keys are
+def decode(params: Mapping[str, Sequence[str]], domain: Domain) -> tuple[View, list[str]]:
+    """The view a query string asks for, and the keys that were ignored (unknown keys are
     reported as ``?`` unless their name is a plain word)."""
-    state = domain.default()
+    view = domain.default()
     ignored: list[str] = []
     for key, values in params.items():
         if key not in KEYS:
@@ -113,37 +92,37 @@ def decode(params: Mapping[str, Sequence[str]], domain: Domain) -> tuple[ViewSta
         try:
             if value is None or len(value) > MAX_VALUE_LENGTH or not value.isascii():
                 raise ValueError(key)
-            state = _apply(state, key, value, domain)
+            view = _apply(view, key, value, domain)
         except ValueError:
             ignored.append(key)
-    return state, ignored
+    return view, ignored
 
 
-def _apply(state: ViewState, key: str, value: str, domain: Domain) -> ViewState:
+def _apply(view: View, key: str, value: str, domain: Domain) -> View:
     if key == "year":
         if value == ALL_YEARS:
-            return replace(state, year=None)
+            return replace(view, year=None)
         if not value.isdigit() or not domain.first_year <= int(value) <= domain.last_year:
             raise ValueError(key)
-        return replace(state, year=int(value))
+        return replace(view, year=int(value))
     if key == "sel":
         selection = parse_ref(domain.aliases.get(value, value))
         if selection is None or selection.ref not in domain.refs:
             raise ValueError(key)
-        return replace(state, selection=selection.ref)
+        return replace(view, selection=selection)
     if key == "layers":
         names = [] if value == NO_LAYERS else value.split(",")
         layers = frozenset(Layer(name) for name in names)  # ValueError on an unknown name
         if len(layers) != len(names):
             raise ValueError(key)
-        return replace(state, layers=layers)
+        return replace(view, layers=layers)
     if key == "evidence":
-        return replace(state, evidence=EvidenceLevel(value))
+        return replace(view, evidence=EvidenceLevel(value))
     if key == "measure":
-        return replace(state, measure=Measure(value))
+        return replace(view, measure=Measure(value))
     if key == "view":
-        return replace(state, view=MapView(value))
-    return replace(state, position=_position(value))
+        return replace(view, map_view=MapView(value))
+    return replace(view, position=_position(value))
 
 
 def _position(value: str) -> MapPosition:

@@ -8,10 +8,9 @@ from pathlib import Path
 import geopandas as gpd
 import pyogrio
 
+from dashboard.data.geometry import WGS84
 from dashboard.data.problems import DatasetError, Problem
 from dashboard.paths import GEODATA_DIR
-
-CRS = "EPSG:4326"
 
 
 @dataclass(frozen=True)
@@ -57,4 +56,4 @@ def _read(path: Path) -> gpd.GeoDataFrame:
         problems = [Problem(path.name, "-", c, "required property is missing") for c in missing]
         raise DatasetError(problems)
     # GeoJSON is WGS 84 by definition (RFC 7946); say so even if a reader leaves it unset.
-    return frame.set_crs(CRS) if frame.crs is None else frame.to_crs(CRS)
+    return frame.set_crs(WGS84) if frame.crs is None else frame.to_crs(WGS84)

@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import shapely
 
-from dashboard.data.geojson_text import feature, feature_collection
-from dashboard.data.geometry import as_multipolygon, round_geometry
+from dashboard.data.geojson_text import feature, feature_collection, plain_value
+from dashboard.data.geometry import WGS84, area_km2, as_multipolygon, round_geometry
 from dashboard.data.longitude import shift_to_map
 from dashboard.paths import GEODATA_DIR
 
@@ -41,8 +40,6 @@ INDIA_MIN_HOLE_KM2 = 50.0
 INDIA_MIN_ISLAND_KM2 = 1.0
 DISTRICT_DECIMALS = 5
 BASEMAP_DECIMALS = 3
-# An equal-area CRS for India (NSIDC EASE-Grid 2.0 Global), used only for area thresholds.
-EQUAL_AREA_CRS = "EPSG:6933"
 
 OUTPUT_NAMES = ("districts.geojson", "states.geojson", "india.geojson", "world.geojson")
 
@@ -94,15 +91,11 @@ def drop_small_parts(
 ) -> shapely.MultiPolygon:
     polygons = []
     for poly in geom.geoms:
-        if _area_km2(shapely.Polygon(poly.exterior)) < min_island_km2:
+        if area_km2(shapely.Polygon(poly.exterior)) < min_island_km2:
             continue
-        holes = [r for r in poly.interiors if _area_km2(shapely.Polygon(r)) >= min_hole_km2]
+        holes = [r for r in poly.interiors if area_km2(shapely.Polygon(r)) >= min_hole_km2]
         polygons.append(shapely.Polygon(poly.exterior, holes))
     return shapely.MultiPolygon(polygons)
-
-
-def _area_km2(geom: shapely.Geometry) -> float:
-    return float(gpd.GeoSeries([geom], crs="EPSG:4326").to_crs(EQUAL_AREA_CRS).area.iloc[0]) / 1e6
 
 
 def build_districts(
@@ -136,7 +129,7 @@ def build_districts(
             "state_lgd": ours["STATE_LGD"].astype(int),
         },
         geometry=geometries,
-        crs="EPSG:4326",
+        crs=WGS84,
     )
     return districts.sort_values(["state_lgd", "district_lgd"], ignore_index=True)
 
@@ -147,7 +140,7 @@ def build_states(districts: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     for (state, state_lgd), group in districts.groupby(["state", "state_lgd"], sort=True):
         union = shapely.coverage_union_all(group.geometry.values)
         rows.append({"state": state, "state_lgd": int(state_lgd), "geometry": union})
-    states = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
+    states = gpd.GeoDataFrame(rows, geometry="geometry", crs=WGS84)
     states["geometry"] = [as_multipolygon(g) for g in states.geometry]
     return states
 
@@ -178,29 +171,25 @@ def build_world(countries: gpd.GeoDataFrame, india: shapely.MultiPolygon) -> gpd
     world = gpd.GeoDataFrame(
         {"name": others["name"], "iso_a3": others["iso_a3"]},
         geometry=geometries,
-        crs="EPSG:4326",
+        crs=WGS84,
     )
     world = world[~world.geometry.is_empty]
     india_row = gpd.GeoDataFrame(
-        {"name": ["India"], "iso_a3": ["IND"]}, geometry=[india], crs="EPSG:4326"
+        {"name": ["India"], "iso_a3": ["IND"]}, geometry=[india], crs=WGS84
     )
     return gpd.GeoDataFrame(
         [*world.to_dict("records"), *india_row.to_dict("records")],
         geometry="geometry",
-        crs="EPSG:4326",
+        crs=WGS84,
     ).sort_values("iso_a3", ignore_index=True)
 
 
 def frame_text(frame: gpd.GeoDataFrame) -> str:
     columns = [c for c in frame.columns if c != "geometry"]
     return feature_collection(
-        feature({c: _plain(getattr(row, c)) for c in columns}, row.geometry)
+        feature({c: plain_value(getattr(row, c)) for c in columns}, row.geometry)
         for row in frame.itertuples(index=False)
     )
-
-
-def _plain(value: object) -> object:
-    return value.item() if isinstance(value, np.generic) else value
 
 
 def build_all() -> dict[str, str]:
@@ -219,7 +208,7 @@ def build_all() -> dict[str, str]:
     districts = build_districts(districts_source, codes, overrides)
     states = build_states(districts)
     india = build_india(states_source)
-    india_frame = gpd.GeoDataFrame({"name": ["India"]}, geometry=[india], crs="EPSG:4326")
+    india_frame = gpd.GeoDataFrame({"name": ["India"]}, geometry=[india], crs=WGS84)
     world = build_world(countries, india)
     return {
         "districts.geojson": frame_text(districts),

@@ -11,12 +11,11 @@ import pandas as pd
 
 from dashboard.data import schema
 from dashboard.data.boundaries import Boundaries, load_boundaries
+from dashboard.data.geometry import WGS84
 from dashboard.data.problems import DatasetError
 from dashboard.data.schema import Kind, PartialDate, TableSpec
 from dashboard.data.validate import GEOMETRY, Checked, check_folder
 from dashboard.paths import GEODATA_DIR
-
-CRS = "EPSG:4326"
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ def load_dataset(
         raise DatasetError(checked.problems)
     zones = _frame(checked, schema.ZONE_DEFINITIONS)
     zones = gpd.GeoDataFrame(
-        zones, geometry=[checked.zone_geometries[z] for z in zones["id"]], crs=CRS
+        zones, geometry=[checked.zone_geometries[z] for z in zones["id"]], crs=WGS84
     )
     return Dataset(
         sources=_frame(checked, schema.SOURCES),
@@ -80,7 +79,7 @@ def _frame(checked: Checked, spec: TableSpec) -> pd.DataFrame:
 
 def _geo_frame(checked: Checked, spec: TableSpec) -> gpd.GeoDataFrame:
     geometry = [record[GEOMETRY] for record in checked.of(spec)]
-    return gpd.GeoDataFrame(_frame(checked, spec), geometry=geometry, crs=CRS)
+    return gpd.GeoDataFrame(_frame(checked, spec), geometry=geometry, crs=WGS84)
 
 
 def _periods(frame: pd.DataFrame) -> pd.DataFrame:

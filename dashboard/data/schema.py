@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from enum import Enum
 from urllib.parse import urlsplit
 
+# Surest first; the last two are claims, not findings (claimed: uncorroborated; disputed:
+# contradicted or contested).
 EVIDENCE_GRADES = ("verified", "reported", "claimed", "disputed")
+CLAIM_GRADES = EVIDENCE_GRADES[2:]
 STATES = ("Andhra Pradesh", "Odisha")
 POINT_PRECISIONS = ("exact", "site", "town_proxy")
 MAX_TEXT_LENGTH = 4000

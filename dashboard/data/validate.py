@@ -23,6 +23,7 @@ from shapely.geometry import shape
 
 from dashboard.data import schema
 from dashboard.data.boundaries import Boundaries, load_boundaries
+from dashboard.data.geometry import METRIC_CRS, WGS84, area_km2
 from dashboard.data.problems import Problem
 from dashboard.data.raw_files import WHOLE_FILE, RawRecord, read_csv, read_geojson
 from dashboard.data.schema import PartialDate, TableSpec
@@ -38,7 +39,6 @@ ZONE_TOLERANCE_KM2 = 0.05
 EARLIEST_YEAR = 1900
 # Links marked 'planned' may name a future year, within reason.
 PLANNED_HORIZON_YEARS = 30
-METRIC_CRS = "EPSG:7755"
 
 LABEL = "_label"
 GEOMETRY = "_geometry"
@@ -432,7 +432,7 @@ def _check_site_locations(checked: Checked, boundaries: Boundaries) -> None:
         return
     # One projection and one vectorised distance for all points: this check runs at start-up
     # on every site, and there may be a hundred thousand of them.
-    points = gpd.GeoSeries([p for _, p, _ in located], crs="EPSG:4326").to_crs(METRIC_CRS)
+    points = gpd.GeoSeries([p for _, p, _ in located], crs=WGS84).to_crs(METRIC_CRS)
     homes = districts.loc[[code for _, _, code in located]].to_numpy()
     distances_km = shapely.distance(points.to_numpy(), homes) / 1000
     for (record, _, code), distance_km in zip(located, distances_km, strict=True):
@@ -630,12 +630,6 @@ def _compare_zone_file(
             )
     for zone_id in sorted(set(definitions) - in_file):
         checked.add(schema.ZONES_FILE, zone_id, WHOLE_FILE, f"zone is missing: {rebuild}")
-
-
-def area_km2(geom: shapely.Geometry) -> float:
-    if geom.is_empty:
-        return 0.0
-    return float(gpd.GeoSeries([geom], crs="EPSG:4326").to_crs(METRIC_CRS).area.iloc[0]) / 1e6
 
 
 def _check_figures(checked: Checked, boundaries: Boundaries) -> None:

@@ -14,13 +14,11 @@ import numpy as np
 import shapely
 
 from dashboard.data.boundaries import Boundaries
-from dashboard.data.geometry import as_multipolygon, round_geometry
+from dashboard.data.geometry import METRIC_CRS, WGS84, as_multipolygon, round_geometry
 from dashboard.data.schema import ZONE_DEFINITIONS
 
 ZONE_FIELDS = ZONE_DEFINITIONS.names
 
-# WGS 84 / India NSF LCC: metres, fit for buffers along India's east coast.
-METRIC_CRS = "EPSG:7755"
 DECIMALS = 5
 SIMPLIFY_M = 100.0
 # The sea is what lies outside India's outline, which is simplified more coarsely (about 2 km)
@@ -94,7 +92,7 @@ def _anchor_points(
         raise ZoneDefinitionError(
             "anchor_ids", f"{', '.join(missing)}: not a site or place with a point location"
         )
-    points = gpd.GeoSeries([anchors[a] for a in names], crs="EPSG:4326").to_crs(METRIC_CRS)
+    points = gpd.GeoSeries([anchors[a] for a in names], crs=WGS84).to_crs(METRIC_CRS)
     return list(points)
 
 
@@ -151,7 +149,7 @@ def coastline(land: shapely.Geometry, india: gpd.GeoDataFrame) -> shapely.Geomet
 
 def _to_wgs84(outline: shapely.Geometry) -> shapely.MultiPolygon:
     outline = shapely.simplify(outline, SIMPLIFY_M)
-    return _finish(gpd.GeoSeries([outline], crs=METRIC_CRS).to_crs("EPSG:4326").iloc[0])
+    return _finish(gpd.GeoSeries([outline], crs=METRIC_CRS).to_crs(WGS84).iloc[0])
 
 
 def _finish(geom: shapely.Geometry) -> shapely.MultiPolygon:

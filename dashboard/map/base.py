@@ -10,12 +10,13 @@ every rerun; the exported HTML page inlines them instead.
 from __future__ import annotations
 
 import json
-from enum import Enum
 
 import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from dashboard.core.choices import MapView
+from dashboard.core.world import World
 from dashboard.data.boundaries import Boundaries
 from dashboard.map import theme
 from dashboard.map.assets import AssetUrls
@@ -42,13 +43,6 @@ WORLD_STYLES = {
     },
 }
 STATE_STYLE = {"fill": False, "color": theme.STATE_LINE, "weight": 2}
-
-
-class MapView(Enum):
-    """The two named views: the two states, or every partner a link reaches."""
-
-    STATES = "states"
-    PARTNERS = "partners"
 
 
 class BasemapLayer(MacroElement):
@@ -96,11 +90,21 @@ class BasemapLayer(MacroElement):
 
 
 def bounds_of(frame_bounds: tuple[float, float, float, float]) -> Bounds:
+    """Leaflet's ((south, west), (north, east)) from geopandas' (west, south, east, north)."""
     west, south, east, north = (float(v) for v in frame_bounds)
     return (south, west), (north, east)
 
 
+def view_bounds(world: World, map_view: MapView) -> Bounds:
+    """What a named view shows: the two states, or every link and its ends."""
+    if map_view is MapView.STATES:
+        return bounds_of(world.boundaries.states.total_bounds)
+    return bounds_of(world.geography.link_paths.total_bounds)
+
+
 def build_base_map(boundaries: Boundaries, assets: AssetUrls, bounds: Bounds) -> folium.Map:
+    """The base map fitted to ``bounds``: Leaflet from ``assets``, the world's countries and
+    the two states' outlines in their panes; the same script for the same arguments."""
     fmap = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25, min_zoom=2)
     # Only Leaflet itself: the polygons, circles, tooltips and controls used are all core
     # Leaflet, so folium's default jQuery/Bootstrap/Font Awesome from CDNs are not needed.

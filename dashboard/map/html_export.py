@@ -11,8 +11,8 @@ from pathlib import Path
 import folium
 import xstatic.pkg.leaflet as xstatic_leaflet
 
+from dashboard.core.sources import Source
 from dashboard.map.assets import AssetUrls
-from dashboard.panels.details import Source
 
 LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
 

@@ -1,15 +1,17 @@
 """Draw a Scene as the map's changing layers (Folium feature groups).
 
 These groups are what streamlit-folium re-sends when the year or a filter changes; the base map
-(dashboard.map.base) stays the same, so the map keeps its view and does not flicker.
-Every text that reaches a tooltip is HTML-escaped here: Leaflet inserts tooltips as HTML.
+(dashboard.map.base) stays the same, so the map keeps its view and does not flicker. Each layer
+is one ``Drawing``: how its features are styled and what a pointer on them gets. Every text
+that reaches a tooltip is HTML-escaped here: Leaflet inserts tooltips as HTML.
 """
 
 from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 import folium
 import geopandas as gpd
@@ -18,20 +20,22 @@ import shapely
 from branca.element import MacroElement
 from jinja2 import Template
 
+from dashboard.core.choices import Layer, Measure
 from dashboard.core.filters import year_span
 from dashboard.core.messages import label, text
-from dashboard.core.refs import Selection, district_ref
-from dashboard.core.scene import Layer, Measure, Scene
+from dashboard.core.refs import Selection, district_ref, ref
+from dashboard.core.scene import Scene
+from dashboard.data.schema import CLAIM_GRADES
 from dashboard.map import theme
 
 Style = dict[str, object]
+FeatureCollection = dict[str, object]
+Columns = Mapping[str, Callable[[object], str]]
 
 # Beyond this many sites in view, single markers would swamp the browser (and the map): sites
 # are then drawn as counts per grid cell, and listed in the district details.
 SITE_POINT_LIMIT = 1500
 CELL_DEGREES = 0.2
-# Grades at which a record is a claim, not a finding: drawn so it cannot pass for a mapped one.
-CLAIM_GRADES = ("claimed", "disputed")
 
 
 class YearMark(MacroElement):
@@ -51,34 +55,66 @@ class YearMark(MacroElement):
         self.year = "all" if year is None else str(year)
 
 
-def build_overlays(scene: Scene, selection: Selection | None) -> list[folium.FeatureGroup]:
+@dataclass(frozen=True)
+class Drawing:
+    """How one set of features is drawn: a style per feature, and for interactive features
+    the tooltip (property -> catalog key) and the style under the pointer. ``marker_radius``
+    draws points as circles of that many pixels."""
+
+    style: Callable[[dict], Style]
+    tooltip: Mapping[str, str] | None = None
+    highlight: Style | None = None
+    marker_radius: float | None = None
+
+    def draw(self, features: FeatureCollection | gpd.GeoDataFrame) -> folium.GeoJson:
+        """The features as one GeoJSON layer; without a tooltip, clicks pass through."""
+        tooltip = None
+        if self.tooltip:
+            aliases = [text(key) for key in self.tooltip.values()]
+            tooltip = folium.GeoJsonTooltip(fields=list(self.tooltip), aliases=aliases, sticky=True)
+        highlight = self.highlight
+        return folium.GeoJson(
+            features,
+            style_function=self.style,
+            highlight_function=(lambda _: highlight) if highlight else None,
+            tooltip=tooltip,
+            interactive=tooltip is not None,
+            marker=(folium.CircleMarker(radius=self.marker_radius) if self.marker_radius else None),
+        )
+
+
+def draws_site_cells(scene: Scene) -> bool:
+    """Whether the sites in view are too many for single markers (and so counted per cell)."""
+    return int(scene.sites.geometry.notna().sum()) > SITE_POINT_LIMIT
+
+
+def build_overlays(scene: Scene) -> list[folium.FeatureGroup]:
+    """The scene's layers, in drawing order, and an outline around the view's selection."""
     mark = folium.FeatureGroup(name="Year", control=False)
-    mark.add_child(YearMark(scene.filters.year))
+    mark.add_child(YearMark(scene.view.year))
     groups = [mark]
-    if Layer.DISTRICTS in scene.layers:
+    layers = scene.view.layers
+    if Layer.DISTRICTS in layers:
         groups.append(_districts(scene))
-    if Layer.ZONES in scene.layers and scene.zones.geometry.notna().any():
+    if Layer.ZONES in layers and scene.zones.geometry.notna().any():
         groups.append(_zones(scene))
-    if Layer.LINKS in scene.layers and len(scene.links):
+    if Layer.LINKS in layers and len(scene.links):
         groups.append(_links(scene))
-    if Layer.SITES in scene.layers:
-        located = scene.sites[scene.sites.geometry.notna()]
-        if len(located) > SITE_POINT_LIMIT:
-            groups.append(_site_cells(located))
-        elif len(located):
-            groups.append(_sites(located))
-    if selection is not None:
-        highlight = _highlight(scene, selection)
+    located = scene.sites[scene.sites.geometry.notna()]
+    if Layer.SITES in layers and len(located):
+        groups.append(_site_cells(located) if draws_site_cells(scene) else _sites(located))
+    if scene.view.selection is not None:
+        highlight = _highlight(scene, scene.view.selection)
         if highlight is not None:
             groups.append(highlight)
     return groups
 
 
 def count_colour(count: int) -> str:
+    """The choropleth colour of a count (the last bin takes every larger count)."""
     return theme.COUNT_COLOURS[min(count, len(theme.COUNT_COLOURS) - 1)]
 
 
-FeatureCollection = dict[str, object]
 # GeoJSON of the geometries that stay the same from one rerun to the next (districts, zones,
 # link paths are the same objects every time): converting them once saves most of a rerun.
 _GEOMETRY_JSON: dict[int, tuple[shapely.Geometry, dict]] = {}
@@ -92,9 +128,7 @@ def _geometry_json(geometry: shapely.Geometry) -> dict:
     return cached[1]
 
 
-def _escaped(
-    frame: gpd.GeoDataFrame, columns: dict[str, Callable[[object], str]]
-) -> FeatureCollection:
+def _escaped(frame: gpd.GeoDataFrame, columns: Columns) -> FeatureCollection:
     """The frame as GeoJSON with only the display columns, each made safe for Leaflet's
     innerHTML."""
     features = [
@@ -116,17 +150,28 @@ def _shapes_only(collection: FeatureCollection) -> FeatureCollection:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _tooltip(**fields: str) -> folium.GeoJsonTooltip:
-    """A tooltip showing each property under the catalog text named for it."""
-    return folium.GeoJsonTooltip(
-        fields=list(fields), aliases=[text(key) for key in fields.values()], sticky=True
-    )
+def _group(name_key: str, *layers: folium.GeoJson) -> folium.FeatureGroup:
+    group = folium.FeatureGroup(name=text(name_key))
+    for layer in layers:
+        layer.add_to(group)
+    return group
+
+
+# --- districts ---------------------------------------------------------------------------
+
+DISTRICT_TOOLTIP = {
+    "district": "tooltip_district",
+    "state": "tooltip_state",
+    "sites": "tooltip_sites",
+    "zones": "tooltip_zones",
+}
 
 
 def _districts(scene: Scene) -> folium.FeatureGroup:
-    measure = scene.measure
-    count_column = {Measure.SITES: "site_count", Measure.ZONES: "zone_count"}.get(measure)
-    frame = _escaped(
+    count_column = {Measure.SITES: "site_count", Measure.ZONES: "zone_count"}.get(
+        scene.view.measure
+    )
+    features = _escaped(
         scene.districts,
         {
             "ref": lambda r: district_ref(r.district_lgd),
@@ -142,154 +187,191 @@ def _districts(scene: Scene) -> folium.FeatureGroup:
         },
     )
     opacity = theme.COUNT_FILL_OPACITY if count_column else theme.DISTRICT_FILL_OPACITY
-    group = folium.FeatureGroup(name=text("layer_districts"))
-    folium.GeoJson(
-        frame,
-        style_function=lambda feature: {
+    drawing = Drawing(
+        style=lambda feature: {
             "fillColor": feature["properties"]["fill"],
             "fillOpacity": opacity,
             "color": theme.DISTRICT_LINE,
             "weight": 0.8,
             "className": "district",
         },
-        highlight_function=lambda _: {"weight": 2.5, "color": theme.STATE_LINE},
-        tooltip=_tooltip(
-            district="tooltip_district",
-            state="tooltip_state",
-            sites="tooltip_sites",
-            zones="tooltip_zones",
-        ),
-    ).add_to(group)
-    return group
+        tooltip=DISTRICT_TOOLTIP,
+        highlight={"weight": 2.5, "color": theme.STATE_LINE},
+    )
+    return _group("layer_districts", drawing.draw(features))
 
 
-def _zones(scene: Scene) -> folium.FeatureGroup:
-    drawn = scene.zones[scene.zones.geometry.notna()]
-    claimed = drawn["evidence"].isin(CLAIM_GRADES)
-    group = folium.FeatureGroup(name=text("layer_zones"))
-    columns: dict[str, Callable[[object], str]] = {
-        "ref": lambda r: f"zone:{r.id}",
-        "name": lambda r: r.name,
-        "kind": lambda r: label("zone_kind", r.kind),
-        "evidence": lambda r: label("evidence", r.evidence),
-        "basis": lambda r: label("geometry_basis", r.geometry_basis),
+# --- zones -------------------------------------------------------------------------------
+
+ZONE_TOOLTIP = {
+    "name": "tooltip_zone",
+    "kind": "tooltip_kind",
+    "evidence": "tooltip_evidence",
+    "basis": "tooltip_outline",
+}
+ZONE_COLUMNS: Columns = {
+    "ref": lambda r: ref("zone", r.id),
+    "name": lambda r: r.name,
+    "kind": lambda r: label("zone_kind", r.kind),
+    "evidence": lambda r: label("evidence", r.evidence),
+    "basis": lambda r: label("geometry_basis", r.geometry_basis),
+}
+# A faint wash that clicks pass through: some zones cover much of a state, and the districts
+# beneath must stay clickable.
+ZONE_WASH = Drawing(
+    style=lambda _: {
+        "fillColor": theme.ZONE_FILL,
+        "fillOpacity": theme.ZONE_FILL_OPACITY,
+        "stroke": False,
     }
-    mapped = _escaped(drawn[~claimed], columns)
-    if mapped["features"]:
-        # A faint wash that clicks pass through (some zones cover a whole state, and the
-        # districts beneath must stay clickable), under the dashed edge that takes the
-        # zone's own clicks.
-        folium.GeoJson(
-            _shapes_only(mapped),
-            style_function=lambda _: {
-                "fillColor": theme.ZONE_FILL,
-                "fillOpacity": theme.ZONE_FILL_OPACITY,
-                "stroke": False,
-            },
-            interactive=False,
-        ).add_to(group)
-        edge = (theme.ZONE_FILL, theme.ZONE_LINE_WEIGHT, theme.INDICATIVE_DASH)
-        _zone_edges(mapped, *edge, "zone").add_to(group)
-    claims = _escaped(drawn[claimed], columns)
-    if claims["features"]:
-        # A claim is a dotted edge only, with no wash: it must not look like a mapped area.
-        edge = (theme.CLAIMED_ZONE_LINE, theme.CLAIMED_ZONE_WEIGHT, theme.CLAIMED_ZONE_DASH)
-        _zone_edges(claims, *edge, "zone zone-claimed").add_to(group)
-    return group
+)
 
 
-def _zone_edges(
-    zones: FeatureCollection, colour: str, weight: float, dash: str, css_class: str
-) -> folium.GeoJson:
-    """Zone outlines that take the zones' clicks and show their tooltip."""
-    return folium.GeoJson(
-        zones,
-        style_function=lambda _: {
+def _zone_edge(colour: str, weight: float, dash: str, css_class: str) -> Drawing:
+    """A zone's outline, which takes its clicks and shows its tooltip."""
+    return Drawing(
+        style=lambda _: {
             "fill": False,
             "color": colour,
             "weight": weight,
             "dashArray": dash,
             "className": css_class,
         },
-        highlight_function=lambda _: {"weight": weight + 2},
-        tooltip=_tooltip(
-            name="tooltip_zone",
-            kind="tooltip_kind",
-            evidence="tooltip_evidence",
-            basis="tooltip_outline",
-        ),
+        tooltip=ZONE_TOOLTIP,
+        highlight={"weight": weight + 2},
     )
+
+
+MAPPED_ZONE_EDGE = _zone_edge(
+    theme.ZONE_FILL, theme.ZONE_LINE_WEIGHT, theme.INDICATIVE_DASH, "zone"
+)
+# A claim is a dotted edge only, with no wash: it must not look like a mapped area.
+CLAIMED_ZONE_EDGE = _zone_edge(
+    theme.CLAIMED_ZONE_LINE, theme.CLAIMED_ZONE_WEIGHT, theme.CLAIMED_ZONE_DASH, "zone zone-claimed"
+)
+
+
+def _zones(scene: Scene) -> folium.FeatureGroup:
+    drawn = scene.zones[scene.zones.geometry.notna()]
+    claimed = drawn["evidence"].isin(CLAIM_GRADES)
+    mapped = _escaped(drawn[~claimed], ZONE_COLUMNS)
+    claims = _escaped(drawn[claimed], ZONE_COLUMNS)
+    layers = []
+    if mapped["features"]:
+        layers += [ZONE_WASH.draw(_shapes_only(mapped)), MAPPED_ZONE_EDGE.draw(mapped)]
+    if claims["features"]:
+        layers.append(CLAIMED_ZONE_EDGE.draw(claims))
+    return _group("layer_zones", *layers)
+
+
+# --- links -------------------------------------------------------------------------------
+
+LINK_LINES = Drawing(
+    style=lambda feature: {
+        **theme.LINK_STYLES[feature["properties"]["status"]],
+        "fill": False,
+        "className": "link",
+    },
+    tooltip={
+        "name": "tooltip_link",
+        "status_label": "tooltip_status",
+        "years": "tooltip_years",
+        "evidence": "tooltip_evidence",
+    },
+    highlight={"weight": 5},
+)
+
+
+def _link_end_style(feature: dict) -> Style:
+    colour = theme.LINK_STYLES[feature["properties"]["status"]]["color"]
+    arriving = feature["properties"]["end"] == "to"
+    return {
+        "color": colour,
+        "weight": 2,
+        "fill": True,
+        "fillColor": colour if arriving else "#ffffff",
+        "fillOpacity": 1,
+        "radius": theme.LINK_END_RADIUS,
+        "className": f"link-{feature['properties']['end']}",
+    }
+
+
+# Direction, at the same size at every zoom: a hollow ring where a link starts, a dot where it
+# arrives.
+LINK_ENDS = Drawing(style=_link_end_style, marker_radius=theme.LINK_END_RADIUS)
 
 
 def _links(scene: Scene) -> folium.FeatureGroup:
-    columns: dict[str, Callable[[object], str]] = {
-        "ref": lambda r: f"link:{r.id}",
-        "name": lambda r: r.name,
-        "status": lambda r: r.status_in_year,
-        "status_label": lambda r: label("link_status", r.status_in_year),
-        "years": lambda r: year_span(r.start_year, r.end_year),
-        "evidence": lambda r: label("evidence", r.evidence),
-    }
-    lines = _escaped(scene.links, columns)
-    group = folium.FeatureGroup(name=text("layer_links"))
-    tooltip = _tooltip(
-        name="tooltip_link",
-        status_label="tooltip_status",
-        years="tooltip_years",
-        evidence="tooltip_evidence",
-    )
-    folium.GeoJson(
-        lines,
-        style_function=lambda f: {
-            **theme.LINK_STYLES[f["properties"]["status"]],
-            "fill": False,
-            "className": "link",
+    lines = _escaped(
+        scene.links,
+        {
+            "ref": lambda r: ref("link", r.id),
+            "name": lambda r: r.name,
+            "status": lambda r: r.status_in_year,
+            "status_label": lambda r: label("link_status", r.status_in_year),
+            "years": lambda r: year_span(r.start_year, r.end_year),
+            "evidence": lambda r: label("evidence", r.evidence),
         },
-        highlight_function=lambda _: {"weight": 5},
-        tooltip=tooltip,
-    ).add_to(group)
-    _add_link_ends(group, scene.links)
-    return group
-
-
-def _add_link_ends(group: folium.FeatureGroup, links: gpd.GeoDataFrame) -> None:
-    """Direction, at the same size at every zoom: a hollow ring where a link starts, a dot
-    where it arrives."""
+    )
     ends = []
-    for link in links.itertuples():
+    for link in scene.links.itertuples():
         coords = list(link.geometry.coords)
         ends += [
             {"status": link.status_in_year, "end": "from", "geometry": shapely.Point(coords[0])},
             {"status": link.status_in_year, "end": "to", "geometry": shapely.Point(coords[-1])},
         ]
-    frame = gpd.GeoDataFrame(ends, geometry="geometry", crs=links.crs)
+    end_frame = gpd.GeoDataFrame(ends, geometry="geometry", crs=scene.links.crs)
+    return _group("layer_links", LINK_LINES.draw(lines), LINK_ENDS.draw(end_frame))
 
-    def style(feature: dict) -> Style:
-        colour = theme.LINK_STYLES[feature["properties"]["status"]]["color"]
-        arriving = feature["properties"]["end"] == "to"
-        return {
-            "color": colour,
-            "weight": 2,
-            "fill": True,
-            "fillColor": colour if arriving else "#ffffff",
-            "fillOpacity": 1,
-            "radius": theme.LINK_END_RADIUS,
-            "className": f"link-{feature['properties']['end']}",
-        }
 
-    folium.GeoJson(
-        frame,
-        marker=folium.CircleMarker(radius=theme.LINK_END_RADIUS),
-        style_function=style,
-        interactive=False,
-    ).add_to(group)
+# --- sites -------------------------------------------------------------------------------
+
+
+def _site_style(feature: dict) -> Style:
+    properties = feature["properties"]
+    status = properties["status"]
+    return {
+        **theme.EVIDENCE_RINGS[properties["evidence"]],
+        "fill": True,
+        "fillColor": theme.SITE_COLOURS[properties["kind"]],
+        "fillOpacity": 0.9,
+        **theme.STATUS_FILLS[theme.STATUS_GROUPS.get(status, "working")],
+        "radius": theme.SITE_RADIUS,
+        "className": f"site status-{status}",
+    }
+
+
+SITE_MARKERS = Drawing(
+    style=_site_style,
+    tooltip={
+        "name": "tooltip_site",
+        "kind_label": "tooltip_kind",
+        "status_label": "tooltip_status",
+        "evidence_label": "tooltip_evidence",
+        "precision": "tooltip_location",
+    },
+    marker_radius=theme.SITE_RADIUS,
+)
+SITE_CELLS = Drawing(
+    style=lambda feature: {
+        "radius": feature["properties"]["radius"],
+        "fill": True,
+        "fillColor": theme.SITE_CELL_FILL,
+        "fillOpacity": 0.75,
+        "color": "#ffffff",
+        "weight": 1,
+        "className": "site-cell",
+    },
+    tooltip={"label": "tooltip_sites"},
+    marker_radius=theme.SITE_RADIUS,
+)
 
 
 def _sites(sites: gpd.GeoDataFrame) -> folium.FeatureGroup:
-    frame = _escaped(
+    features = _escaped(
         sites,
         {
-            "ref": lambda r: f"site:{r.id}",
+            "ref": lambda r: ref("site", r.id),
             "name": lambda r: r.name,
             "kind": lambda r: r.kind,
             "kind_label": lambda r: label("site_kind", r.kind),
@@ -300,35 +382,7 @@ def _sites(sites: gpd.GeoDataFrame) -> folium.FeatureGroup:
             "precision": lambda r: label("location_precision", r.location_precision),
         },
     )
-    group = folium.FeatureGroup(name=text("layer_sites"))
-
-    def style(feature: dict) -> Style:
-        properties = feature["properties"]
-        ring = theme.EVIDENCE_RINGS[properties["evidence"]]
-        status = properties["status"]
-        return {
-            **ring,
-            "fill": True,
-            "fillColor": theme.SITE_COLOURS[properties["kind"]],
-            "fillOpacity": 0.9,
-            **theme.STATUS_FILLS[theme.STATUS_GROUPS.get(status, "working")],
-            "radius": theme.SITE_RADIUS,
-            "className": f"site status-{status}",
-        }
-
-    folium.GeoJson(
-        frame,
-        marker=folium.CircleMarker(radius=theme.SITE_RADIUS),
-        style_function=style,
-        tooltip=_tooltip(
-            name="tooltip_site",
-            kind_label="tooltip_kind",
-            status_label="tooltip_status",
-            evidence_label="tooltip_evidence",
-            precision="tooltip_location",
-        ),
-    ).add_to(group)
-    return group
+    return _group("layer_sites", SITE_MARKERS.draw(features))
 
 
 def _site_cells(sites: gpd.GeoDataFrame) -> folium.FeatureGroup:
@@ -359,51 +413,34 @@ def _site_cells(sites: gpd.GeoDataFrame) -> folium.FeatureGroup:
         geometry=gpd.points_from_xy(grouped["lon"].round(4), grouped["lat"].round(4)),
         crs=sites.crs,
     )
-    group = folium.FeatureGroup(name=text("layer_sites"))
-    folium.GeoJson(
-        frame,
-        marker=folium.CircleMarker(radius=theme.SITE_RADIUS),
-        style_function=lambda feature: {
-            "radius": feature["properties"]["radius"],
-            "fill": True,
-            "fillColor": theme.SITE_CELL_FILL,
-            "fillOpacity": 0.75,
-            "color": "#ffffff",
-            "weight": 1,
-            "className": "site-cell",
-        },
-        tooltip=_tooltip(label="tooltip_sites"),
-    ).add_to(group)
-    return group
+    return _group("layer_sites", SITE_CELLS.draw(frame))
+
+
+# --- the selection ----------------------------------------------------------------------
+
+SELECTION_OUTLINE = Drawing(
+    style=lambda _: {
+        "fill": False,
+        "color": theme.SELECTED_LINE,
+        "weight": theme.SELECTED_WEIGHT,
+        "className": "selected",
+    }
+)
 
 
 def _highlight(scene: Scene, selection: Selection) -> folium.FeatureGroup | None:
     """A bright outline around what is selected, drawn last and not clickable."""
-    geometry = None
     if selection.kind == "district":
-        match = scene.districts[scene.districts["district_lgd"] == selection.district_code]
-        geometry = match.geometry
-    elif selection.kind == "zone":
-        geometry = scene.zones.loc[scene.zones["id"] == selection.key].geometry
-    elif selection.kind == "link":
-        geometry = scene.links.loc[scene.links["id"] == selection.key].geometry
+        frame = scene.districts[scene.districts["district_lgd"] == selection.district_code]
+        shapes = list(frame.geometry)
     elif selection.kind == "site":
         sites = scene.sites[scene.sites.geometry.notna()]
-        geometry = [p.buffer(0.05) for p in sites.loc[sites["id"] == selection.key].geometry]
-    if geometry is None:
-        return None
-    geometry = [g for g in geometry if g is not None]  # a zone may have no outline
-    if not geometry:
+        shapes = [p.buffer(0.05) for p in sites.loc[sites["id"] == selection.key].geometry]
+    else:
+        frame = scene.zones if selection.kind == "zone" else scene.links
+        shapes = [g for g in frame.loc[frame["id"] == selection.key].geometry if g is not None]
+    if not shapes:
         return None
     group = folium.FeatureGroup(name="Selected", control=False)
-    folium.GeoJson(
-        gpd.GeoDataFrame(geometry=list(geometry), crs="EPSG:4326"),
-        style_function=lambda _: {
-            "fill": False,
-            "color": theme.SELECTED_LINE,
-            "weight": theme.SELECTED_WEIGHT,
-            "className": "selected",
-        },
-        interactive=False,
-    ).add_to(group)
+    SELECTION_OUTLINE.draw(gpd.GeoDataFrame(geometry=shapes, crs=scene.districts.crs)).add_to(group)
     return group

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import html
 
+from dashboard.core.choices import Measure
 from dashboard.core.messages import label, text
-from dashboard.core.scene import Measure
 from dashboard.map import theme
 
 _ITEM = (

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from dashboard.core.messages import label
+from dashboard.core.sources import Source
 from dashboard.data.dataset import Dataset
-from dashboard.panels.details import Source, source_line
-from dashboard.panels.markdown import evidence_badge, md
+from dashboard.panels.markdown import evidence_badge, md, source_line
 
 JAPAN = "JPN"
 INDIA = "IND"
@@ -48,12 +48,21 @@ def production_table(dataset: Dataset) -> pd.DataFrame:
     return countries.sort_values("mine_production_2024_t", ascending=False, na_position="last")
 
 
+SHARE_GROUPS = ("india", "partner", "china")
+
+
 def group_shares(table: pd.DataFrame) -> dict[str, float]:
     """Share of world 2024 mine production by group (India, Japan's partners, China)."""
     return {
         group: float(table.loc[table["group"] == group, "share_2024"].fillna(0).sum())
-        for group in ("india", "partner", "china")
+        for group in SHARE_GROUPS
     }
+
+
+def group_shares_markdown(table: pd.DataFrame) -> str:
+    """'India: 0.7% · Japan's partners: 14.9% · China: 69.2%' as escaped Markdown."""
+    shares = group_shares(table)
+    return " · ".join(f"{md(label('group', g))}: {md(f'{shares[g]:.1%}')}" for g in SHARE_GROUPS)
 
 
 def source_list(source_ids: Iterable[tuple[str, ...]], sources: Mapping[str, Source]) -> str:

@@ -1,7 +1,7 @@
 """Compose the details panel for a selection: facts, related records and their sources.
 
 Pure functions over the Scene (what is shown for the chosen year and evidence level) and the
-Dataset (for sources and names), rendered to escaped Markdown by ``details_markdown``.
+World (every record, for names and sources); ``details_markdown`` renders the result.
 """
 
 from __future__ import annotations
@@ -12,20 +12,10 @@ import pandas as pd
 
 from dashboard.core.filters import by_evidence, year_span
 from dashboard.core.messages import label, text
-from dashboard.core.refs import Selection
+from dashboard.core.refs import Selection, ref
 from dashboard.core.scene import Scene
-from dashboard.data.dataset import Dataset
-from dashboard.data.link_paths import Endpoint
-from dashboard.data.schema import NO_DATE
-from dashboard.panels.markdown import evidence_badge, md, md_link
-
-
-@dataclass(frozen=True)
-class Source:
-    title: str
-    publisher: str
-    url: str | None
-    date: str | None
+from dashboard.core.sources import Catalog, Source, sources_of
+from dashboard.core.world import World
 
 
 @dataclass(frozen=True)
@@ -42,6 +32,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Section:
+    """A titled list of related records."""
+
     title: str
     entries: tuple[Entry, ...]
     more: int = 0  # entries left out of a long list
@@ -53,6 +45,9 @@ MAX_ENTRIES = 50
 
 @dataclass(frozen=True)
 class Details:
+    """What the panel shows for one selection; ``shown`` is False when the record exists but
+    the year or evidence filter hides it."""
+
     title: str
     subtitle: str
     facts: tuple[tuple[str, str], ...] = ()
@@ -64,34 +59,25 @@ class Details:
     shown: bool = True
 
 
-def describe(
-    selection: Selection, scene: Scene, dataset: Dataset, endpoints: dict[str, Endpoint]
-) -> Details | None:
+@dataclass(frozen=True)
+class _Context:
+    """What every part of a description looks things up in."""
+
+    scene: Scene
+    world: World
+    catalog: Catalog
+
+
+def describe(selection: Selection, scene: Scene, world: World, catalog: Catalog) -> Details | None:
+    """The details of a district, site, zone or link; None for a record that does not exist."""
+    context = _Context(scene, world, catalog)
     if selection.district_code is not None:
-        return _district(selection.district_code, scene, dataset, endpoints)
+        return _district(selection.district_code, context)
     if selection.kind == "site":
-        return _site(selection.key, scene, dataset, endpoints)
+        return _site(selection.key, context)
     if selection.kind == "zone":
-        return _zone(selection.key, scene, dataset)
-    return _link(selection.key, scene, dataset, endpoints)
-
-
-def source_catalog(dataset: Dataset) -> dict[str, Source]:
-    """Every source by id, its date as a reader writes it ('undated' where the page shows
-    none)."""
-    return {
-        row.id: Source(
-            row.title,
-            row.publisher,
-            row.url,
-            text("source_undated") if row.date == NO_DATE else str(row.date),
-        )
-        for row in dataset.sources.itertuples()
-    }
-
-
-def _sources(catalog: dict[str, Source], ids: tuple[str, ...]) -> tuple[Source, ...]:
-    return tuple(catalog[i] for i in ids)
+        return _zone(selection.key, context)
+    return _link(selection.key, context)
 
 
 def _optional(value: object) -> str | None:
@@ -110,8 +96,7 @@ def _milestone_entries(milestones: pd.DataFrame) -> tuple[Entry, ...]:
     )
 
 
-def _site_entries(sites: pd.DataFrame, dataset: Dataset) -> tuple[Entry, ...]:
-    catalog = source_catalog(dataset)  # once, not once per site
+def _site_entries(sites: pd.DataFrame, catalog: Catalog) -> tuple[Entry, ...]:
     return tuple(
         Entry(
             title=s.name,
@@ -125,14 +110,15 @@ def _site_entries(sites: pd.DataFrame, dataset: Dataset) -> tuple[Entry, ...]:
                 if part
             ),
             evidence=s.evidence,
-            ref=f"site:{s.id}",
-            sources=_sources(catalog, s.sources),
+            ref=ref("site", s.id),
+            sources=sources_of(s.sources, catalog),
         )
         for s in sites.itertuples()
     )
 
 
-def _link_entries(links: pd.DataFrame, endpoints: dict[str, Endpoint]) -> tuple[Entry, ...]:
+def _link_entries(links: pd.DataFrame, context: _Context) -> tuple[Entry, ...]:
+    endpoints = context.world.endpoints
     return tuple(
         Entry(
             title=link.name,
@@ -140,7 +126,7 @@ def _link_entries(links: pd.DataFrame, endpoints: dict[str, Endpoint]) -> tuple[
             f"{label('link_status', link.status_in_year)} · "
             f"{year_span(link.start_year, link.end_year)}",
             evidence=link.evidence,
-            ref=f"link:{link.id}",
+            ref=ref("link", link.id),
         )
         for link in links.itertuples()
     )
@@ -154,9 +140,8 @@ def _related_milestones(scene: Scene, ids: set[str], district: int | None = None
     return milestones[touches]
 
 
-def _district(
-    code: int, scene: Scene, dataset: Dataset, endpoints: dict[str, Endpoint]
-) -> Details | None:
+def _district(code: int, context: _Context) -> Details | None:
+    scene = context.scene
     match = scene.districts[scene.districts["district_lgd"] == code]
     if match.empty:
         return None
@@ -168,7 +153,7 @@ def _district(
         scene.links["from_ref"].isin(site_ids) | scene.links["to_ref"].isin(site_ids)
     ]
     milestones = _related_milestones(scene, site_ids | set(zones["id"]) | set(links["id"]), code)
-    codes = _record(dataset.district_codes, code, "lgd_code")
+    codes = _record(context.world.dataset.district_codes, code, "lgd_code")
     census = district["district_census2011"]
     facts = [
         (text("details_state"), str(district["state"])),
@@ -185,21 +170,21 @@ def _district(
         title=str(district["district"]),
         subtitle=text("details_district"),
         facts=tuple(facts),
-        sources=_sources(source_catalog(dataset), codes["sources"]) if codes is not None else (),
+        sources=sources_of(codes["sources"], context.catalog) if codes is not None else (),
         sections=(
             Section(
                 text("details_sites"),
-                _site_entries(sites.head(MAX_ENTRIES), dataset),
+                _site_entries(sites.head(MAX_ENTRIES), context.catalog),
                 more=max(0, len(sites) - MAX_ENTRIES),
             ),
             Section(
                 text("details_zones"),
                 tuple(
-                    Entry(z.name, label("zone_kind", z.kind), z.evidence, f"zone:{z.id}")
+                    Entry(z.name, label("zone_kind", z.kind), z.evidence, ref("zone", z.id))
                     for z in zones.itertuples()
                 ),
             ),
-            Section(text("details_links"), _link_entries(links, endpoints)),
+            Section(text("details_links"), _link_entries(links, context)),
             Section(text("details_milestones"), _milestone_entries(milestones)),
         ),
     )
@@ -227,14 +212,13 @@ def _record_details(
     record: pd.Series,
     kind_group: str,
     facts: list[tuple[str, str]],
-    scene: Scene,
-    dataset: Dataset,
+    context: _Context,
     shown: bool,
     sections: tuple[Section, ...] = (),
 ) -> Details:
     """Details of one site, zone or link: its facts, its own words, grade and sources, and
     the milestones that name it."""
-    milestones = _milestone_entries(_related_milestones(scene, {str(record["id"])}))
+    milestones = _milestone_entries(_related_milestones(context.scene, {str(record["id"])}))
     return Details(
         title=str(record["name"]),
         subtitle=label(kind_group, record["kind"]),
@@ -242,15 +226,14 @@ def _record_details(
         description=str(record["description"]),
         evidence=str(record["evidence"]),
         evidence_note=_optional(record["evidence_note"]),
-        sources=_sources(source_catalog(dataset), record["sources"]),
+        sources=sources_of(record["sources"], context.catalog),
         sections=(*sections, Section(text("details_milestones"), milestones)),
         shown=shown,
     )
 
 
-def _site(
-    key: str, scene: Scene, dataset: Dataset, endpoints: dict[str, Endpoint]
-) -> Details | None:
+def _site(key: str, context: _Context) -> Details | None:
+    scene, dataset = context.scene, context.world.dataset
     site = _record(dataset.sites, key)
     if site is None:
         return None
@@ -269,7 +252,7 @@ def _site(
     if _optional(site["year_note"]):
         facts.append((text("details_years"), str(site["year_note"])))
     shown = _record(scene.sites, key)
-    history = by_evidence(dataset.site_status, scene.filters)
+    history = by_evidence(dataset.site_status, scene.view)
     history = history[history["site_id"] == key]
     if len(history):
         status_id = shown["status_id"] if shown is not None else None
@@ -278,18 +261,17 @@ def _site(
         site,
         "site_kind",
         facts,
-        scene,
-        dataset,
+        context,
         shown=shown is not None,
         sections=(
-            Section(text("details_status_history"), _status_entries(history, scene, dataset)),
-            Section(text("details_links"), _link_entries(links, endpoints)),
+            Section(text("details_status_history"), _status_entries(history, context)),
+            Section(text("details_links"), _link_entries(links, context)),
         ),
     )
 
 
 def _status_title(scene: Scene) -> str:
-    year = scene.filters.year
+    year = scene.view.year
     return (
         text("details_status_latest")
         if year is None
@@ -305,25 +287,25 @@ def _status_value(status_id: str | None, history: pd.DataFrame) -> str:
     return f"{label('site_status', entry['status'])} ({years})"
 
 
-def _status_entries(history: pd.DataFrame, scene: Scene, dataset: Dataset) -> tuple[Entry, ...]:
+def _status_entries(history: pd.DataFrame, context: _Context) -> tuple[Entry, ...]:
     """A site's statuses in order, each with its years, what happened and its sources; those
     that begin after the chosen year are marked 'not yet'."""
-    catalog = source_catalog(dataset)
-    year = scene.filters.year
+    year = context.scene.view.year
     return tuple(
         Entry(
             title=f"{year_span(row.start_year, row.end_year)} {label('site_status', row.status)}",
             detail=row.description,
             evidence=row.evidence,
             upcoming=year is not None and row.start_year > year,
-            sources=_sources(catalog, row.sources),
+            sources=sources_of(row.sources, context.catalog),
         )
         for row in history.itertuples()
     )
 
 
-def _zone(key: str, scene: Scene, dataset: Dataset) -> Details | None:
-    zone = _record(dataset.zones, key)
+def _zone(key: str, context: _Context) -> Details | None:
+    scene = context.scene
+    zone = _record(context.world.dataset.zones, key)
     if zone is None:
         return None
     touched = _record(scene.zones, key)
@@ -337,17 +319,16 @@ def _zone(key: str, scene: Scene, dataset: Dataset) -> Details | None:
         ),
         (text("details_zones_districts"), district_list(districts, scene.districts)),
     ]
-    return _record_details(zone, "zone_kind", facts, scene, dataset, shown=touched is not None)
+    return _record_details(zone, "zone_kind", facts, context, shown=touched is not None)
 
 
-def _link(
-    key: str, scene: Scene, dataset: Dataset, endpoints: dict[str, Endpoint]
-) -> Details | None:
-    link = _record(dataset.links, key)
+def _link(key: str, context: _Context) -> Details | None:
+    link = _record(context.world.dataset.links, key)
     if link is None:
         return None
-    in_view = _record(scene.links, key)
+    in_view = _record(context.scene.links, key)
     status = in_view["status_in_year"] if in_view is not None else link["status"]
+    endpoints = context.world.endpoints
     start, end = endpoints[link["from_ref"]], endpoints[link["to_ref"]]
     facts = [
         (text("tooltip_kind"), label("link_kind", link["kind"])),
@@ -360,43 +341,4 @@ def _link(
     ]
     if _optional(link["status_note"]):
         facts.append((text("details_status"), str(link["status_note"])))
-    return _record_details(link, "link_kind", facts, scene, dataset, shown=in_view is not None)
-
-
-def source_line(source: Source) -> str:
-    """A cited source: linked title (opens in a new tab), publisher and date."""
-    title = md_link(source.title, source.url) if source.url else md(source.title)
-    tail = ", ".join(md(part) for part in (source.publisher, source.date) if part)
-    return f"{title} — {tail}" if tail else title
-
-
-def details_markdown(details: Details) -> str:
-    lines = [f"#### {md(details.title)}", f"*{md(details.subtitle)}*", ""]
-    if not details.shown:
-        lines += [f"*{md(text('details_hidden'))}*", ""]
-    lines += [f"- **{md(name)}:** {md(value)}" for name, value in details.facts]
-    if details.description:
-        lines += ["", md(details.description)]
-    if details.evidence:
-        lines += [
-            "",
-            f"**{md(text('details_evidence'))}:** {evidence_badge(details.evidence)}",
-        ]
-        if details.evidence_note:
-            lines.append(md(details.evidence_note))
-    if details.sources:
-        lines += ["", f"**{md(text('details_sources'))}**"]
-        lines += [f"1. {source_line(s)}" for s in details.sources]
-    for section in details.sections:
-        lines += ["", f"**{md(section.title)}**"]
-        if not section.entries:
-            lines.append(f"*{md(text('details_none'))}*")
-        for entry in section.entries:
-            flag = f" *({md(text('not_yet'))})*" if entry.upcoming else ""
-            lines.append(
-                f"- {evidence_badge(entry.evidence)} {md(entry.title)}{flag} — {md(entry.detail)}"
-            )
-            lines += [f"    - {source_line(source)}" for source in entry.sources]
-        if section.more:
-            lines.append(f"- *{md(text('details_more').format(count=section.more))}*")
-    return "\n".join(lines)
+    return _record_details(link, "link_kind", facts, context, shown=in_view is not None)

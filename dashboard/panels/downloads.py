@@ -13,14 +13,13 @@ import io
 import zipfile
 from collections.abc import Iterable, Mapping
 
-import numpy as np
 import pandas as pd
 import shapely
 
 from dashboard.core.scene import Scene
+from dashboard.core.world import World
 from dashboard.data import schema
-from dashboard.data.dataset import Dataset
-from dashboard.data.geojson_text import feature, feature_collection
+from dashboard.data.geojson_text import feature, feature_collection, plain_value
 from dashboard.data.schema import TableSpec
 from dashboard.data.zones import zone_properties
 
@@ -38,17 +37,8 @@ DISTRICT_COLUMNS = (
 )
 
 
-def _plain(value: object) -> object:
-    """A typed cell as JSON: tuples as lists, missing as None, numpy scalars as Python ones."""
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if value is None or (not isinstance(value, (list, tuple, str)) and pd.isna(value)):
-        return None
-    return value.item() if isinstance(value, np.generic) else value
-
-
 def _cell(value: object) -> str:
-    plain = _plain(value)
+    plain = plain_value(value)
     if plain is None:
         return ""
     if isinstance(plain, list):
@@ -69,7 +59,7 @@ def table_csv(frame: pd.DataFrame, columns: Iterable[str]) -> str:
 def _geojson(frame: pd.DataFrame, spec: TableSpec) -> str:
     features = []
     for _, row in frame.iterrows():
-        properties = {n: _plain(row[n]) for n in spec.names if _plain(row[n]) is not None}
+        properties = {n: plain_value(row[n]) for n in spec.names if plain_value(row[n]) is not None}
         features.append(feature(properties, row.geometry))
     return feature_collection(features)
 
@@ -78,7 +68,10 @@ def _selected(frame: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
     return frame[frame["id"].isin(ids)]
 
 
-def dataset_files(scene: Scene, dataset: Dataset) -> dict[str, str]:
+def dataset_files(scene: Scene, world: World) -> dict[str, str]:
+    """Each file of a geodata/ folder holding what the scene shows, what it depends on and
+    the sources they cite, by file name."""
+    dataset = world.dataset
     zones = _selected(dataset.zones, set(scene.zones["id"]))
     links = _selected(dataset.links, set(scene.links["id"]))
     anchors = {a for ids in zones["anchor_ids"] for a in ids}
@@ -106,7 +99,7 @@ def dataset_files(scene: Scene, dataset: Dataset) -> dict[str, str]:
     cited = {s for layer in layers for ids in layer["sources"] for s in ids}
     zone_features = [
         feature(
-            zone_properties({n: _plain(row[n]) for n in schema.ZONE_DEFINITIONS.names}),
+            zone_properties({n: plain_value(row[n]) for n in schema.ZONE_DEFINITIONS.names}),
             row.geometry,
         )
         for _, row in zones.iterrows()
@@ -126,9 +119,10 @@ def dataset_files(scene: Scene, dataset: Dataset) -> dict[str, str]:
     }
 
 
-def csv_tables(scene: Scene, dataset: Dataset) -> dict[str, str]:
+def csv_tables(scene: Scene, world: World) -> dict[str, str]:
     """The shown records as spreadsheet tables: points as longitude and latitude columns,
     sources as their titles and addresses."""
+    dataset = world.dataset
     catalog = dataset.sources.set_index("id")
 
     def cited(ids: tuple[str, ...]) -> str:

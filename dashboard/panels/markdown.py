@@ -11,6 +11,7 @@ import re
 from urllib.parse import quote, urlsplit
 
 from dashboard.core.messages import label
+from dashboard.core.sources import Source
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
@@ -39,3 +40,10 @@ def badge(grade: str, label_text: str) -> str:
 
 def evidence_badge(grade: str) -> str:
     return badge(grade, label("evidence", grade))
+
+
+def source_line(source: Source) -> str:
+    """A cited source: linked title (opens in a new tab), publisher and date."""
+    title = md_link(source.title, source.url) if source.url else md(source.title)
+    tail = ", ".join(md(part) for part in (source.publisher, source.date) if part)
+    return f"{title} — {tail}" if tail else title

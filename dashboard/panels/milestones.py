@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pandas as pd
 
 from dashboard.core.messages import text
+from dashboard.core.sources import Source
 from dashboard.data.schema import BRIEF_ORIGINS
-from dashboard.panels.details import Source, source_line
-from dashboard.panels.markdown import evidence_badge, md
+from dashboard.panels.markdown import evidence_badge, md, source_line
 
 
 def by_year(milestones: pd.DataFrame) -> Iterator[tuple[int, pd.DataFrame]]:

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Request, sync_playwright
 
-from bench.serving import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 from dashboard.paths import REPO_ROOT
+from tests.support.serving import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
 ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", REPO_ROOT / "test-artifacts")) / "browser"
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard.core.filters import Filters, existing_in_year
+from dashboard.core.filters import existing_in_year
 from dashboard.core.messages import label, text
-from dashboard.data.dataset import load_dataset
+from dashboard.core.view import View
+from dashboard.core.world import load_world
 
 from .conftest import Traffic
 from .pages import (
@@ -29,7 +30,7 @@ EARLY_YEAR = 2010
 
 
 def located_sites(year: int) -> int:
-    sites = existing_in_year(load_dataset().sites, Filters(year))
+    sites = existing_in_year(load_world().dataset.sites, View(year))
     return int(sites.geometry.notna().sum())
 
 
@@ -59,7 +60,7 @@ def test_clicking_ganjam_shows_its_sites(
     details = page.locator('[data-testid="stMainBlockContainer"]')
     expect(details.get_by_role("heading", name="Ganjam")).to_be_visible(timeout=20_000)
     expect(details).to_contain_text("Odisha Sands Complex")
-    dataset = load_dataset()
+    dataset = load_world().dataset
     oscom = dataset.sites.set_index("id").loc["site-oscom"]
     title = dataset.sources.set_index("id").loc[oscom["sources"][0], "title"]
     source = details.get_by_role("link", name=title).first
@@ -76,7 +77,7 @@ def test_the_partners_view_reaches_every_partner(
 ) -> None:
     frame = open_map(page, app_url)
     page.get_by_text(label("view", "partners"), exact=True).click()
-    links = load_dataset().links
+    links = load_world().dataset.links
     expect(frame.locator("path.link")).to_have_count(len(links), timeout=20_000)
     wait_for_zoom_below(page, 4)
     expect(frame.locator("path.district")).to_have_count(56)

@@ -2,24 +2,23 @@
 
 import pytest
 
+from dashboard.core.sources import source_catalog
+from dashboard.core.world import World
 from dashboard.data.dataset import Dataset
 from dashboard.panels.charts import import_share_chart, production_chart
 from dashboard.panels.context import (
     group_shares,
+    group_shares_markdown,
     import_share_markdown,
     japan_partners,
     production_table,
     source_list,
 )
-from dashboard.panels.details import source_catalog
-from dashboard.paths import GEODATA_DIR
 
 
 @pytest.fixture(scope="module")
-def real(boundaries) -> Dataset:
-    from dashboard.data.dataset import load_dataset
-
-    return load_dataset(GEODATA_DIR, boundaries)
+def real(real_world: World) -> Dataset:
+    return real_world.dataset
 
 
 def test_partners_are_the_countries_japan_links_to(real: Dataset) -> None:
@@ -36,6 +35,7 @@ def test_shares_are_of_the_world_total(real: Dataset) -> None:
     shares = group_shares(table)
     assert shares["india"] == pytest.approx(2_900 / 390_000)
     assert 0 < shares["partner"] < 1
+    assert group_shares_markdown(table).startswith("India: 0\\.7\\% · ")
 
 
 def test_charts_are_valid_vega_lite(real: Dataset) -> None:

@@ -1,33 +1,36 @@
 """The details panel: what a district, site, zone or link shows, and that it is escaped."""
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
-from dashboard.core.filters import Filters
 from dashboard.core.refs import Selection
-from dashboard.core.scene import Geography, Scene, compose_scene
+from dashboard.core.scene import Scene, compose_scene
+from dashboard.core.sources import source_catalog
+from dashboard.core.view import View
+from dashboard.core.world import World
 from dashboard.data.boundaries import Boundaries
-from dashboard.data.dataset import Dataset
-from dashboard.data.link_paths import Endpoint
-from dashboard.panels.details import Details, describe, details_markdown, district_list
+from dashboard.panels.details import Details, describe, district_list
+from dashboard.panels.details_markdown import details_markdown
 
 
 @pytest.fixture
-def at_2020(boundaries: Boundaries, good: Dataset, geography: Geography):
-    return compose_scene(boundaries, good, geography, Filters(2020))
+def at_2020(good_world: World) -> Scene:
+    return compose_scene(good_world, View(2020))
 
 
-def details(ref: str, scene, good: Dataset, endpoints: dict[str, Endpoint]) -> Details:
+def details(ref: str, scene: Scene, world: World) -> Details:
     kind, key = ref.split(":", 1)
-    result = describe(Selection(kind, key), scene, good, endpoints)
+    result = describe(Selection(kind, key), scene, world, source_catalog(world.dataset))
     assert result is not None
     return result
 
 
 def test_a_district_lists_its_facts_sites_zones_links_and_milestones(
-    at_2020, good: Dataset, endpoints: dict[str, Endpoint]
+    at_2020: Scene, good_world: World
 ) -> None:
-    ganjam = details("district:lgd-354", at_2020, good, endpoints)
+    ganjam = details("district:lgd-354", at_2020, good_world)
     assert ganjam.title == "Ganjam"
     facts = dict(ganjam.facts)
     assert facts["State"] == "Odisha"
@@ -44,10 +47,8 @@ def test_a_district_lists_its_facts_sites_zones_links_and_milestones(
     assert [e.title for e in sections["Partner links"].entries] == ["OSCOM output to Japan"]
 
 
-def test_a_site_shows_its_location_caveat_and_sources(
-    at_2020, good: Dataset, endpoints: dict[str, Endpoint]
-) -> None:
-    oscom = details("site:site-oscom", at_2020, good, endpoints)
+def test_a_site_shows_its_location_caveat_and_sources(at_2020: Scene, good_world: World) -> None:
+    oscom = details("site:site-oscom", at_2020, good_world)
     facts = dict(oscom.facts)
     assert facts["Location"].startswith("Town proxy (not the site itself): Chhatrapur")
     assert oscom.evidence == "disputed"
@@ -55,18 +56,16 @@ def test_a_site_shows_its_location_caveat_and_sources(
     assert oscom.sources[0].url.startswith("https://www.business-standard.com/")
 
 
-def test_a_record_outside_the_year_says_so(
-    boundaries: Boundaries, good: Dataset, geography: Geography, endpoints
-) -> None:
-    scene = compose_scene(boundaries, good, geography, Filters(1980))
-    assert not details("site:site-oscom", scene, good, endpoints).shown
-    assert details("zone:zone-coast", scene, good, endpoints).shown is False
+def test_a_record_outside_the_year_says_so(good_world: World) -> None:
+    scene = compose_scene(good_world, View(1980))
+    assert not details("site:site-oscom", scene, good_world).shown
+    assert details("zone:zone-coast", scene, good_world).shown is False
 
 
 def test_a_link_names_its_ends_and_its_status_in_the_year(
-    at_2020, good: Dataset, endpoints: dict[str, Endpoint]
+    at_2020: Scene, good_world: World
 ) -> None:
-    link = details("link:link-jpn-ind-2012", at_2020, good, endpoints)
+    link = details("link:link-jpn-ind-2012", at_2020, good_world)
     facts = dict(link.facts)
     assert facts["Status"] == "Active"
     assert facts["Location"] == "From Japan to India"
@@ -74,15 +73,14 @@ def test_a_link_names_its_ends_and_its_status_in_the_year(
     assert [m.title for m in milestones] == ["2012-11-16: India-Japan rare-earth MoU"]
 
 
-def test_unknown_records_have_no_details(at_2020, good: Dataset, endpoints) -> None:
-    assert describe(Selection("site", "site-nowhere"), at_2020, good, endpoints) is None
-    assert describe(Selection("district", "999"), at_2020, good, endpoints) is None
+def test_unknown_records_have_no_details(at_2020: Scene, good_world: World) -> None:
+    catalog = source_catalog(good_world.dataset)
+    assert describe(Selection("site", "site-nowhere"), at_2020, good_world, catalog) is None
+    assert describe(Selection("district", "lgd-999"), at_2020, good_world, catalog) is None
 
 
-def test_the_markdown_escapes_data_and_links_sources(
-    at_2020, good: Dataset, endpoints: dict[str, Endpoint]
-) -> None:
-    oscom = details("site:site-oscom", at_2020, good, endpoints)
+def test_the_markdown_escapes_data_and_links_sources(at_2020: Scene, good_world: World) -> None:
+    oscom = details("site:site-oscom", at_2020, good_world)
     hostile = Details(**{**oscom.__dict__, "description": "[x](javascript:alert(1)) <b>"})
     text = details_markdown(hostile)
     assert "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\<b\\>" in text
@@ -90,10 +88,8 @@ def test_the_markdown_escapes_data_and_links_sources(
     assert ":red-badge[Disputed]" in text
 
 
-def test_sites_in_a_district_cite_their_sources(
-    at_2020, good: Dataset, endpoints: dict[str, Endpoint]
-) -> None:
-    text = details_markdown(details("district:lgd-354", at_2020, good, endpoints))
+def test_sites_in_a_district_cite_their_sources(at_2020: Scene, good_world: World) -> None:
+    text = details_markdown(details("district:lgd-354", at_2020, good_world))
     assert (
         "\n    - [IREL chalks out Rs 138 cr expansion plan](https://www.business-standard" in text
     )
@@ -108,22 +104,18 @@ def test_a_whole_state_is_named_not_listed(boundaries: Boundaries) -> None:
     )
 
 
-def test_a_long_list_of_sites_is_cut_with_a_count(
-    at_2020, good: Dataset, endpoints: dict[str, Endpoint]
-) -> None:
+def test_a_long_list_of_sites_is_cut_with_a_count(at_2020: Scene, good_world: World) -> None:
     oscom = at_2020.sites[at_2020.sites["id"] == "site-oscom"]
     many = pd.concat([oscom] * 60, ignore_index=True)
-    scene = Scene(**{**at_2020.__dict__, "sites": many.assign(id=[f"s-{i}" for i in range(60)])})
-    ganjam = details("district:lgd-354", scene, good, endpoints)
+    scene = replace(at_2020, sites=many.assign(id=[f"s-{i}" for i in range(60)]))
+    ganjam = details("district:lgd-354", scene, good_world)
     sites = {s.title: s for s in ganjam.sections}["Sites in this district"]
     assert (len(sites.entries), sites.more) == (50, 10)
     assert "and 10 more" in details_markdown(ganjam)
 
 
-def test_a_district_formed_in_2022_has_no_census_code(
-    at_2020, good: Dataset, endpoints: dict[str, Endpoint]
-) -> None:
-    anakapalli = details("district:lgd-744", at_2020, good, endpoints)
+def test_a_district_formed_in_2022_has_no_census_code(at_2020: Scene, good_world: World) -> None:
+    anakapalli = details("district:lgd-744", at_2020, good_world)
     facts = dict(anakapalli.facts)
     assert facts["LGD code"] == "744"
     assert facts["Census 2011 district code"] == "none (formed after 2011)"
@@ -134,11 +126,9 @@ def test_a_district_formed_in_2022_has_no_census_code(
     ]
 
 
-def test_a_site_shows_its_status_in_the_year_and_its_history(
-    boundaries: Boundaries, good: Dataset, geography: Geography, endpoints
-) -> None:
-    scene = compose_scene(boundaries, good, geography, Filters(2020))
-    oscom = details("site:site-oscom", scene, good, endpoints)
+def test_a_site_shows_its_status_in_the_year_and_its_history(good_world: World) -> None:
+    scene = compose_scene(good_world, View(2020))
+    oscom = details("site:site-oscom", scene, good_world)
     assert dict(oscom.facts)["Status in 2020"] == "Operating (1984–)"
     history = {s.title: s for s in oscom.sections}["Status over time"].entries
     assert [(e.title, e.upcoming) for e in history] == [("1984– Operating", False)]

@@ -3,15 +3,15 @@
 import pandas as pd
 import pytest
 
+from dashboard.core.choices import EvidenceLevel
 from dashboard.core.filters import (
-    EvidenceLevel,
-    Filters,
     existing_in_year,
     links_in_year,
     milestones_in_view,
     site_status_in_year,
     year_span,
 )
+from dashboard.core.view import View
 
 
 def frame(**columns: list) -> pd.DataFrame:
@@ -41,7 +41,7 @@ RECORDS = frame(
     ],
 )
 def test_records_exist_between_their_start_and_end_years(year, expected) -> None:
-    assert list(existing_in_year(RECORDS, Filters(year=year))["id"]) == expected
+    assert list(existing_in_year(RECORDS, View(year=year))["id"]) == expected
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_records_exist_between_their_start_and_end_years(year, expected) -> None
     ],
 )
 def test_evidence_levels_include_the_surer_grades(level, expected) -> None:
-    assert list(existing_in_year(RECORDS, Filters(None, level))["id"]) == expected
+    assert list(existing_in_year(RECORDS, View(None, level))["id"]) == expected
 
 
 LINKS = frame(
@@ -66,24 +66,24 @@ LINKS = frame(
 
 
 def test_links_show_their_status_as_it_was_in_the_year() -> None:
-    in_2011 = links_in_year(LINKS, Filters(2011)).set_index("id")["status_in_year"]
+    in_2011 = links_in_year(LINKS, View(2011)).set_index("id")["status_in_year"]
     assert in_2011.to_dict() == {"dong-pao": "active"}
-    in_2013 = links_in_year(LINKS, Filters(2013)).set_index("id")["status_in_year"]
+    in_2013 = links_in_year(LINKS, View(2013)).set_index("id")["status_in_year"]
     assert in_2013.to_dict() == {"mou": "active", "dong-pao": "ended"}
-    in_2026 = links_in_year(LINKS, Filters(2026)).set_index("id")["status_in_year"]
+    in_2026 = links_in_year(LINKS, View(2026)).set_index("id")["status_in_year"]
     assert in_2026.to_dict() == {"mou": "active", "dong-pao": "ended", "plan": "planned"}
 
 
 def test_all_years_keeps_the_latest_status() -> None:
-    statuses = links_in_year(LINKS, Filters(None)).set_index("id")["status_in_year"]
+    statuses = links_in_year(LINKS, View(None)).set_index("id")["status_in_year"]
     assert statuses.to_dict() == {"mou": "active", "dong-pao": "ended", "plan": "planned"}
 
 
 def test_later_milestones_stay_listed_but_marked_upcoming() -> None:
     milestones = frame(id=["a", "b"], year=[2012, 2025], evidence=["verified", "verified"])
-    shown = milestones_in_view(milestones, Filters(2020)).set_index("id")["upcoming"]
+    shown = milestones_in_view(milestones, View(2020)).set_index("id")["upcoming"]
     assert shown.to_dict() == {"a": False, "b": True}
-    assert not milestones_in_view(milestones, Filters(None))["upcoming"].any()
+    assert not milestones_in_view(milestones, View(None))["upcoming"].any()
 
 
 def test_year_spans_read_naturally() -> None:
@@ -118,11 +118,11 @@ SITES = pd.DataFrame({"id": ["a", "b", "c", "d"]})
 def test_each_site_shows_the_status_it_had_in_the_year(
     year: int | None, expected: list[str | None]
 ) -> None:
-    shown = site_status_in_year(SITES, STATUSES, Filters(year))
+    shown = site_status_in_year(SITES, STATUSES, View(year))
     assert list(shown["status_in_year"]) == expected
 
 
 def test_a_status_below_the_evidence_level_is_not_shown() -> None:
-    shown = site_status_in_year(SITES, STATUSES, Filters(2015, EvidenceLevel.VERIFIED))
+    shown = site_status_in_year(SITES, STATUSES, View(2015, EvidenceLevel.VERIFIED))
     assert list(shown["status_in_year"]) == ["operating", None, None, None]
     assert list(shown["status_id"]) == ["s-working", None, None, None]

@@ -1,7 +1,7 @@
 """The legend names every colour, ring and line style the map uses, from the theme itself."""
 
+from dashboard.core.choices import Measure
 from dashboard.core.messages import label
-from dashboard.core.scene import Measure
 from dashboard.map import theme
 from dashboard.map.legend import legend_html
 

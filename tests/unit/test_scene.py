@@ -1,24 +1,23 @@
 """A scene is the dataset as it stood in one year, with district counts to match."""
 
-from dashboard.core.filters import EvidenceLevel, Filters
-from dashboard.core.scene import Geography, compose_scene, derive_geography
-from dashboard.data.boundaries import Boundaries
-from dashboard.data.dataset import Dataset
-from dashboard.data.link_paths import Endpoint
+from dataclasses import replace
+
+from dashboard.core.choices import EvidenceLevel
+from dashboard.core.scene import Scene, compose_scene
+from dashboard.core.view import View
+from dashboard.core.world import World, derive_geography
 
 GANJAM, PURI = 354, 369
 
 
-def counts(scene, column: str) -> dict[int, int]:
+def counts(scene: Scene, column: str) -> dict[int, int]:
     frame = scene.districts.set_index("district_lgd")[column]
     return {code: int(frame[code]) for code in (GANJAM, PURI)}
 
 
-def test_district_counts_follow_the_year(
-    boundaries: Boundaries, good: Dataset, geography: Geography
-) -> None:
-    early = compose_scene(boundaries, good, geography, Filters(1990))
-    late = compose_scene(boundaries, good, geography, Filters(2020))
+def test_district_counts_follow_the_year(good_world: World) -> None:
+    early = compose_scene(good_world, View(1990))
+    late = compose_scene(good_world, View(2020))
     # OSCOM (1984) and the undated Brahmagiri deposit exist in both years.
     assert counts(early, "site_count") == {GANJAM: 1, PURI: 1}
     # The Ganjam belt zone (1984) touches Ganjam; the Ganjam-Puri coast zone starts in 2017.
@@ -26,35 +25,30 @@ def test_district_counts_follow_the_year(
     assert counts(late, "zone_count") == {GANJAM: 2, PURI: 1}
 
 
-def test_evidence_filter_reaches_the_counts(
-    boundaries: Boundaries, good: Dataset, geography: Geography
-) -> None:
-    verified = compose_scene(boundaries, good, geography, Filters(2020, EvidenceLevel.VERIFIED))
+def test_evidence_filter_reaches_the_counts(good_world: World) -> None:
+    verified = compose_scene(good_world, View(2020, EvidenceLevel.VERIFIED))
     # OSCOM is 'disputed' in the fixture, so only Brahmagiri is left.
     assert counts(verified, "site_count") == {GANJAM: 0, PURI: 1}
 
 
-def test_links_carry_their_drawn_path(
-    boundaries: Boundaries, good: Dataset, geography: Geography
-) -> None:
-    scene = compose_scene(boundaries, good, geography, Filters(2020))
+def test_links_carry_their_drawn_path(good_world: World) -> None:
+    scene = compose_scene(good_world, View(2020))
     assert set(scene.links["id"]) == {"link-jpn-ind-2012", "link-oscom-japan"}
     assert all(line.geom_type == "LineString" for line in scene.links.geometry)
 
 
-def test_district_areas_are_real(boundaries: Boundaries, geography: Geography) -> None:
+def test_district_areas_are_real(good_world: World) -> None:
     # Ganjam is about 8,200 km2 (Census 2011: 8,206 km2).
-    assert 7_900 < geography.district_area_km2[GANJAM] < 8_600
+    assert 7_900 < good_world.geography.district_area_km2[GANJAM] < 8_600
 
 
-def test_a_zone_without_an_outline_is_listed_but_not_counted(
-    boundaries: Boundaries, good: Dataset, endpoints: dict[str, Endpoint]
-) -> None:
-    zones = good.zones.copy()
+def test_a_zone_without_an_outline_is_listed_but_not_counted(good_world: World) -> None:
+    zones = good_world.dataset.zones.copy()
     zones.loc[zones["id"] == "zone-coast", "geometry"] = None
-    dataset = Dataset(**{**good.__dict__, "zones": zones})
-    with_none = derive_geography(boundaries, dataset, endpoints)
+    dataset = replace(good_world.dataset, zones=zones)
+    geography = derive_geography(good_world.boundaries, dataset, good_world.endpoints)
     # It names Puri and Ganjam, so it concerns them, but it covers no ground.
-    assert with_none.zone_districts["zone-coast"] == (GANJAM, PURI)
-    scene = compose_scene(boundaries, dataset, with_none, Filters(2020))
+    assert geography.zone_districts["zone-coast"] == (GANJAM, PURI)
+    world = replace(good_world, dataset=dataset, geography=geography)
+    scene = compose_scene(world, View(2020))
     assert counts(scene, "zone_count") == {GANJAM: 1, PURI: 0}

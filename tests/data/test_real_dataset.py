@@ -3,10 +3,12 @@ say it must be, and its zones are exactly what their definitions build."""
 
 import pytest
 
-from dashboard.core.filters import Filters, site_status_in_year
+from dashboard.core.filters import site_status_in_year
+from dashboard.core.view import View
+from dashboard.core.world import World
 from dashboard.data.boundaries import Boundaries
 from dashboard.data.build_zones import zones_text
-from dashboard.data.dataset import Dataset, load_dataset
+from dashboard.data.dataset import Dataset
 from dashboard.data.validate import check_folder
 from dashboard.paths import GEODATA_DIR
 
@@ -24,8 +26,8 @@ BRIEF_KEY_FACTS = {
 
 
 @pytest.fixture(scope="module")
-def dataset(boundaries: Boundaries) -> Dataset:
-    return load_dataset(GEODATA_DIR, boundaries)
+def dataset(real_world: World) -> Dataset:
+    return real_world.dataset
 
 
 def test_the_dataset_validates_clean(boundaries: Boundaries) -> None:
@@ -107,7 +109,7 @@ def test_every_claim_of_the_brief_body_is_graded(words: str, dataset: Dataset) -
 
 def test_srikurmam_changes_status_across_2019(dataset: Dataset) -> None:
     def status(year: int) -> str:
-        sites = site_status_in_year(dataset.sites, dataset.site_status, Filters(year))
+        sites = site_status_in_year(dataset.sites, dataset.site_status, View(year))
         return sites.set_index("id").at["site-srikurmam-bhavanapadu", "status_in_year"]
 
     assert [status(y) for y in (2017, 2018, 2019, 2026)] == [

@@ -8,63 +8,67 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.core.filters import EvidenceLevel, Filters
-from dashboard.core.scene import Geography, Scene, compose_scene, derive_geography
+from dashboard.core.choices import EvidenceLevel, MapView
+from dashboard.core.scene import Scene, compose_scene
+from dashboard.core.sources import Source
+from dashboard.core.view import View
+from dashboard.core.world import World
 from dashboard.data.boundaries import Boundaries
-from dashboard.data.dataset import Dataset, load_dataset
-from dashboard.data.link_paths import resolve_endpoints
+from dashboard.data.schema import CURATED, SOURCES
 from dashboard.data.validate import check_folder
 from dashboard.map.assets import asset_urls
-from dashboard.map.base import bounds_of, build_base_map
+from dashboard.map.base import build_base_map, view_bounds
 from dashboard.map.html_export import standalone_html
 from dashboard.map.layers import build_overlays
-from dashboard.panels.details import Source
 from dashboard.panels.downloads import csv_tables, dataset_files, zip_bytes
-from dashboard.paths import GEODATA_DIR
 
 
-@pytest.fixture(scope="module")
-def real(boundaries: Boundaries) -> tuple[Dataset, Geography]:
-    dataset = load_dataset(GEODATA_DIR, boundaries)
-    endpoints = resolve_endpoints(dataset.sites, dataset.places, boundaries.world)
-    return dataset, derive_geography(boundaries, dataset, endpoints)
-
-
-def scene_for(boundaries: Boundaries, real, filters: Filters) -> Scene:
-    dataset, geography = real
-    return compose_scene(boundaries, dataset, geography, filters)
+def scene_for(real_world: World, view: View) -> Scene:
+    return compose_scene(real_world, view)
 
 
 @pytest.mark.parametrize(
-    "filters",
+    "view",
     [
-        Filters(None),
-        Filters(2026),
-        Filters(2012, EvidenceLevel.VERIFIED),
-        Filters(1990, EvidenceLevel.REPORTED),
+        View(None),
+        View(2026),
+        View(2012, EvidenceLevel.VERIFIED),
+        View(1990, EvidenceLevel.REPORTED),
     ],
     ids=["all-years", "2026", "2012-verified", "1990-reported"],
 )
 def test_exported_geojson_passes_the_validator(
-    boundaries: Boundaries, real, filters: Filters, tmp_path: Path
+    boundaries: Boundaries, real_world: World, view: View, tmp_path: Path
 ) -> None:
-    scene = scene_for(boundaries, real, filters)
-    for name, content in dataset_files(scene, real[0]).items():
+    scene = scene_for(real_world, view)
+    for name, content in dataset_files(scene, real_world).items():
         (tmp_path / name).write_text(content, encoding="utf-8")
-    assert [str(p) for p in check_folder(tmp_path, boundaries).problems] == []
+    checked = check_folder(tmp_path, boundaries)
+    assert [str(p) for p in checked.problems] == []
+    # The catalog holds exactly the sources the exported records cite: no more, no fewer.
+    cited = {
+        source
+        for spec in CURATED
+        if spec is not SOURCES
+        for record in checked.of(spec)
+        for source in record.get("sources") or ()
+    }
+    assert {record.get("id") for record in checked.of(SOURCES)} == cited
 
 
-def test_the_export_holds_what_is_shown_and_what_it_needs(boundaries: Boundaries, real) -> None:
-    scene = scene_for(boundaries, real, Filters(2012, EvidenceLevel.VERIFIED))
-    files = dataset_files(scene, real[0])
+def test_the_export_holds_what_is_shown_and_what_it_needs(real_world: World) -> None:
+    scene = scene_for(real_world, View(2012, EvidenceLevel.VERIFIED))
+    files = dataset_files(scene, real_world)
     for site in scene.sites["id"]:
         assert f'"id":"{site}"' in files["sites.geojson"]
     assert "ms-2026-" not in files["milestones.csv"]  # nothing after the chosen year
-    assert len(files["sources.csv"].splitlines()) < len(real[0].sources) + 1
+    assert "site-oscom-monazite-plant" in files["sites.geojson"]  # planned from 2009
+    # TREI's link is cited, so TREI (a link's end) comes along even where not shown.
+    assert '"id":"site-trei"' in files["sites.geojson"]
 
 
-def test_csv_tables_are_flat(boundaries: Boundaries, real) -> None:
-    tables = csv_tables(scene_for(boundaries, real, Filters(2026)), real[0])
+def test_csv_tables_are_flat(real_world: World) -> None:
+    tables = csv_tables(scene_for(real_world, View(2026)), real_world)
     header = tables["sites.csv"].splitlines()[0].split(",")
     assert header[-2:] == ["longitude", "latitude"]
     assert "Odisha Sands Complex" in tables["sites.csv"]
@@ -79,12 +83,12 @@ def test_zips_are_deterministic() -> None:
     assert names == ["export/a.csv", "export/b.geojson"]
 
 
-def test_the_map_page_stands_alone(boundaries: Boundaries, real) -> None:
-    scene = scene_for(boundaries, real, Filters(2026))
+def test_the_map_page_stands_alone(real_world: World) -> None:
+    scene = scene_for(real_world, View(2026))
     assets = asset_urls()
     page = standalone_html(
-        build_base_map(boundaries, assets, bounds_of(boundaries.states.total_bounds)),
-        build_overlays(scene, None),
+        build_base_map(real_world.boundaries, assets, view_bounds(real_world, MapView.STATES)),
+        build_overlays(scene),
         assets,
         "Title <b>",
         "Caption",
@@ -102,9 +106,9 @@ def test_the_map_page_stands_alone(boundaries: Boundaries, real) -> None:
     assert '<a href="https://example.org/a"' in page
 
 
-def test_exports_carry_both_district_codes_and_site_statuses(boundaries: Boundaries, real) -> None:
-    scene = scene_for(boundaries, real, Filters(2019))
-    tables = csv_tables(scene, real[0])
+def test_exports_carry_both_district_codes_and_site_statuses(real_world: World) -> None:
+    scene = scene_for(real_world, View(2019))
+    tables = csv_tables(scene, real_world)
     header, *rows = tables["districts.csv"].splitlines()
     assert header.startswith("district_lgd,district_census2011,district,state")
     assert any(r.startswith("354,388,Ganjam,Odisha,") for r in rows)
@@ -112,6 +116,6 @@ def test_exports_carry_both_district_codes_and_site_statuses(boundaries: Boundar
     sites = tables["sites.csv"]
     assert "site-srikurmam-bhavanapadu" in sites
     assert ",lease_ended," in sites
-    files = dataset_files(scene, real[0])
+    files = dataset_files(scene, real_world)
     assert "status-srikurmam-lease-ended" in files["site_status.csv"]
     assert len(files["district_codes.csv"].splitlines()) == 57

@@ -1,18 +1,19 @@
 """Milestones read in time order, with their grade, their sources and the brief's words."""
 
-from dashboard.core.filters import Filters, milestones_in_view
+from dashboard.core.filters import milestones_in_view
+from dashboard.core.sources import source_catalog
+from dashboard.core.view import View
 from dashboard.data.dataset import Dataset
-from dashboard.panels.details import source_catalog
 from dashboard.panels.milestones import by_year, milestone_markdown
 
 
 def test_grouped_by_year_in_order(good: Dataset) -> None:
-    shown = milestones_in_view(good.milestones, Filters(2020))
+    shown = milestones_in_view(good.milestones, View(2020))
     assert [year for year, _ in by_year(shown)] == [2012, 2023]
 
 
 def test_a_disputed_brief_claim_shows_the_evidence(good: Dataset) -> None:
-    shown = milestones_in_view(good.milestones, Filters(2020)).set_index("id")
+    shown = milestones_in_view(good.milestones, View(2020)).set_index("id")
     text = milestone_markdown(shown.loc["ms-brief-2023-mou"], source_catalog(good))
     assert ":red-badge[Disputed]" in text
     assert "*(not yet)*" in text
@@ -22,7 +23,7 @@ def test_a_disputed_brief_claim_shows_the_evidence(good: Dataset) -> None:
 
 
 def test_a_past_milestone_is_not_flagged(good: Dataset) -> None:
-    shown = milestones_in_view(good.milestones, Filters(2020)).set_index("id")
+    shown = milestones_in_view(good.milestones, View(2020)).set_index("id")
     text = milestone_markdown(shown.loc["ms-2012-mou"], source_catalog(good))
     assert "not yet" not in text
     assert text.startswith(":green-badge[Verified] **2012\\-11\\-16**")

@@ -1,0 +1,29 @@
+"""Shared fixtures: the real boundaries, and the small valid dataset in tests/fixtures/good
+and the real one, each loaded once as a World."""
+
+import pytest
+
+from dashboard.core.world import World, load_world
+from dashboard.data.boundaries import Boundaries, load_boundaries
+from dashboard.data.dataset import Dataset
+from tests.paths import GOOD, TODAY
+
+
+@pytest.fixture(scope="session")
+def boundaries() -> Boundaries:
+    return load_boundaries()
+
+
+@pytest.fixture(scope="session")
+def good_world(boundaries: Boundaries) -> World:
+    return load_world(GOOD, TODAY, boundaries)
+
+
+@pytest.fixture(scope="session")
+def good(good_world: World) -> Dataset:
+    return good_world.dataset
+
+
+@pytest.fixture(scope="session")
+def real_world(boundaries: Boundaries) -> World:
+    return load_world(boundaries=boundaries)

@@ -1,0 +1,2 @@
+"""What the browser, deployment and benchmark runs share: starting the real server, and the
+browser to drive it."""
