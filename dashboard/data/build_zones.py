@@ -11,8 +11,10 @@ import sys
 
 from dashboard.data import schema
 from dashboard.data.boundaries import Boundaries, load_boundaries
+from dashboard.data.checks.zones import anchor_points
 from dashboard.data.geojson_text import feature, feature_collection
-from dashboard.data.validate import Checked, anchor_points, check_folder
+from dashboard.data.records import Checked
+from dashboard.data.validate import check_folder
 from dashboard.data.zones import zone_geometry, zone_properties
 from dashboard.paths import GEODATA_DIR
 
@@ -20,7 +22,7 @@ from dashboard.paths import GEODATA_DIR
 def zones_text(checked: Checked, boundaries: Boundaries) -> str:
     anchors = anchor_points(checked)
     return feature_collection(
-        feature(zone_properties(d), zone_geometry(d, boundaries, anchors))
+        feature(zone_properties(d.values), zone_geometry(d.values, boundaries, anchors))
         for d in checked.of(schema.ZONE_DEFINITIONS)
     )
 

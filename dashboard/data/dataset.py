@@ -13,8 +13,9 @@ from dashboard.data import schema
 from dashboard.data.boundaries import Boundaries, load_boundaries
 from dashboard.data.geometry import WGS84
 from dashboard.data.problems import DatasetError
+from dashboard.data.records import Checked
 from dashboard.data.schema import Kind, PartialDate, TableSpec
-from dashboard.data.validate import GEOMETRY, Checked, check_folder
+from dashboard.data.validate import check_folder
 from dashboard.paths import GEODATA_DIR
 
 
@@ -78,7 +79,7 @@ def _frame(checked: Checked, spec: TableSpec) -> pd.DataFrame:
 
 
 def _geo_frame(checked: Checked, spec: TableSpec) -> gpd.GeoDataFrame:
-    geometry = [record[GEOMETRY] for record in checked.of(spec)]
+    geometry = [record.geometry for record in checked.of(spec)]
     return gpd.GeoDataFrame(_frame(checked, spec), geometry=geometry, crs=WGS84)
 
 
