@@ -21,7 +21,7 @@ COPY dashboard ./dashboard
 COPY geodata ./geodata
 COPY deploy/start ./deploy/start
 # Publish Leaflet into the static folder now, so the running app never writes to its own code.
-RUN python -c "from dashboard.static_assets import publish_leaflet; publish_leaflet()"
+RUN python -c "from dashboard.map.assets import publish_leaflet; publish_leaflet()"
 
 USER dashboard
 EXPOSE 8501

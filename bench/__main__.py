@@ -24,6 +24,7 @@ KB = 1024
 
 
 def machine() -> str:
+    """One line describing this machine, printed beside the results, since ratios depend on it."""
     memory = ""
     meminfo = Path("/proc/meminfo")
     if meminfo.exists():
@@ -35,10 +36,12 @@ def machine() -> str:
 
 
 def budget(value: float, limit: float) -> str:
+    """Whether a measured value is within its budget, as a word for the report."""
     return "meets" if value <= limit else "**misses**"
 
 
 def main() -> int:
+    """Run every measure and print the report as Markdown; returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per measure (median)")
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])

@@ -25,11 +25,14 @@ THIS_YEAR = time.localtime().tm_year
 
 @dataclass(frozen=True)
 class PageTimes:
+    """Median seconds in a real browser: first load until ready, one year change until redrawn."""
+
     load_s: float
     change_s: float
 
 
 def rss_mb(pid: int) -> float:
+    """The resident memory of a process, from /proc."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
@@ -89,6 +92,8 @@ def dashboard_times(browser: Browser, url: str, runs: int) -> PageTimes:
 
 
 def bare_times(browser: Browser, url: str, runs: int) -> PageTimes:
+    """Load and change times of the bare Streamlit page: the yardstick every ratio divides by."""
+
     def loaded(page: Page) -> None:
         expect(page.get_by_text(f"Year: {THIS_YEAR}")).to_be_visible(timeout=TIMEOUT_MS)
 
@@ -99,6 +104,7 @@ def bare_times(browser: Browser, url: str, runs: int) -> PageTimes:
 
 
 def memory_mb(browser: Browser, url: str, pid: int, sessions: int) -> float:
+    """The server's resident memory after ``sessions`` browser tabs have each drawn the map."""
     contexts = []
     try:
         for _ in range(sessions):
@@ -141,6 +147,8 @@ def pan_ms(browser: Browser, url: str) -> float:
 
 
 def measure_browser(folders: dict[str, Path], runs: int) -> dict[str, object]:
+    """Browser times of the bare page and the dashboard on each data folder, measured side by side
+    in one run so a noisy machine slows both alike."""
     results: dict[str, object] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -21,6 +21,7 @@ APP = str(REPO_ROOT / "dashboard" / "app.py")
 
 
 def median_seconds(action: Callable[[], object], runs: int) -> float:
+    """The median wall time of ``runs`` calls of ``action``."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()

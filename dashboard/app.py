@@ -56,11 +56,14 @@ EXPORT_FOLDER = "india-japan-rare-earths"
 
 @st.cache_resource
 def world_of(folder: Path) -> World:
+    """The validated world, loaded once per server process and shared by every session."""
     return load_world(folder)
 
 
 @st.cache_resource
 def assets(folder: Path) -> AssetUrls:
+    """Publish Leaflet and the basemap to the static route once, and return the URLs the browser
+    must use below the proxy's path prefix."""
     publish_leaflet()
     basemap = publish_basemap(folder)
     return asset_urls(st.get_option("server.baseUrlPath"), basemap.name)
@@ -126,17 +129,21 @@ def apply_map_click() -> None:
 
 
 def on_pick_district() -> None:
+    """Select the district chosen in the picker, so a keyboard or screen-reader user can select
+    without clicking the map."""
     code = st.session_state.get("district")
     st.session_state["selection"] = district_ref(code) if code is not None else None
 
 
 def on_change_view() -> None:
-    # A named view replaces wherever the map had been moved to.
+    """Forget the map's own pan and zoom, so a named view replaces wherever the map had been moved
+    to."""
     st.session_state["map"] = {}
     st.session_state["url_position"] = None
 
 
 def go_to_year(year: int) -> None:
+    """Show one year (a milestone's "show on map" button), leaving the all-years mode."""
     st.session_state["all_years"] = False
     st.session_state["year"] = year
 
@@ -150,6 +157,8 @@ def zipped(
 
 
 def share_url(params: dict[str, str]) -> str:
+    """The address of this page with the view's query parameters: what the user pastes into a
+    report."""
     page = urlsplit(st.context.url or "")
     return urlunsplit((page.scheme, page.netloc, page.path or "/", urlencode(params), ""))
 

@@ -218,6 +218,8 @@ DEFAULT_LANGUAGE = "en"
 
 
 def text(key: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """The user-facing text under ``key``; an unknown key is a programming error and raises
+    KeyError."""
     return CATALOGS[language][key]
 
 

@@ -24,6 +24,8 @@ class Boundaries:
 
 
 def load_boundaries(folder: Path = GEODATA_DIR) -> Boundaries:
+    """The four boundary layers of ``folder`` in WGS84; raises DatasetError when a file cannot be
+    read or lacks a required property."""
     return Boundaries(
         districts=_read(folder / "districts.geojson"),
         states=_read(folder / "states.geojson"),

@@ -60,6 +60,7 @@ def display_name(official: str, overrides: dict[int, str], lgd: int) -> str:
 
 
 def read_name_overrides(path: Path) -> dict[int, str]:
+    """District names by LGD code that replace the upstream package's spelling."""
     with path.open(newline="", encoding="utf-8") as handle:
         return {int(row["district_lgd"]): row["name"] for row in csv.DictReader(handle)}
 
@@ -89,6 +90,8 @@ def read_district_codes(path: Path) -> dict[int, DistrictCodes]:
 def drop_small_parts(
     geom: shapely.MultiPolygon, min_hole_km2: float, min_island_km2: float
 ) -> shapely.MultiPolygon:
+    """The multipolygon without islands and holes smaller than the given areas, which add bytes but
+    nothing a reader can see at district scale."""
     polygons = []
     for poly in geom.geoms:
         if area_km2(shapely.Polygon(poly.exterior)) < min_island_km2:
@@ -185,6 +188,8 @@ def build_world(countries: gpd.GeoDataFrame, india: shapely.MultiPolygon) -> gpd
 
 
 def frame_text(frame: gpd.GeoDataFrame) -> str:
+    """The frame as compact GeoJSON text, properties in column order, so a rebuild is
+    byte-identical."""
     columns = [c for c in frame.columns if c != "geometry"]
     return feature_collection(
         feature({c: plain_value(getattr(row, c)) for c in columns}, row.geometry)
@@ -219,6 +224,7 @@ def build_all() -> dict[str, str]:
 
 
 def write_all(outputs: dict[str, str], folder: Path) -> Iterable[Path]:
+    """Write each output into ``folder`` and yield its path as it is written."""
     for name, text in outputs.items():
         path = folder / name
         path.write_text(text, encoding="utf-8")
@@ -226,6 +232,7 @@ def write_all(outputs: dict[str, str], folder: Path) -> Iterable[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Rebuild the boundary files (``--out`` another folder); returns the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=GEODATA_DIR, help="folder to write into")
     args = parser.parse_args(argv)

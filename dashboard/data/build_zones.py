@@ -20,6 +20,7 @@ from dashboard.paths import GEODATA_DIR
 
 
 def zones_text(checked: Checked, boundaries: Boundaries) -> str:
+    """The zones.geojson that the checked definitions produce, in definition order."""
     anchors = anchor_points(checked)
     return feature_collection(
         feature(zone_properties(d.values), zone_geometry(d.values, boundaries, anchors))
@@ -28,6 +29,8 @@ def zones_text(checked: Checked, boundaries: Boundaries) -> str:
 
 
 def main() -> int:
+    """Rewrite geodata/zones.geojson; refuses (exit status 1, problems printed) while the
+    definitions, sites or places have problems."""
     boundaries = load_boundaries()
     checked = check_folder(GEODATA_DIR, boundaries)
     blocking = [

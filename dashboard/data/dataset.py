@@ -41,6 +41,8 @@ def load_dataset(
     boundaries: Boundaries | None = None,
     today: dt.date | None = None,
 ) -> Dataset:
+    """Every curated layer of ``folder``, typed; raises DatasetError with every problem when the
+    folder does not validate. ``today`` decides which years are in the future."""
     checked = check_folder(folder, boundaries or load_boundaries(folder), today)
     if checked.problems:
         raise DatasetError(checked.problems)

@@ -33,6 +33,8 @@ class Endpoint:
 def resolve_endpoints(
     sites: gpd.GeoDataFrame, places: gpd.GeoDataFrame, world: gpd.GeoDataFrame
 ) -> dict[str, Endpoint]:
+    """Every place a link may start or end, by reference: each country (a point inside it), each
+    located site and each place."""
     endpoints: dict[str, Endpoint] = {}
     for row in world.itertuples():
         inside = row.geometry.representative_point()

@@ -13,6 +13,7 @@ SEAM = -25.0
 
 
 def map_longitude(lon: float) -> float:
+    """The longitude on a map centred on the Indo-Pacific: west of the seam, add 360°."""
     return lon + 360.0 if lon < SEAM else lon
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One thing wrong with the data, located by file, record and field so an editor can find it."""
+
     file: str
     record: str
     field: str

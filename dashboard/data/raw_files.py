@@ -27,6 +27,8 @@ class RawRecord:
 
 
 def read_csv(path: Path, spec: TableSpec) -> tuple[list[RawRecord], list[Problem]]:
+    """The rows of a curated CSV as raw text records, or the problems that kept it from being read
+    (missing, not UTF-8, malformed, wrong header)."""
     problems: list[Problem] = []
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -75,6 +77,9 @@ def _header_problems(spec: TableSpec, header: list[str]) -> list[Problem]:
 
 
 def read_geojson(path: Path, spec: TableSpec) -> tuple[list[RawRecord], list[Problem]]:
+    """The features of a curated GeoJSON file as raw records with their geometry objects, or the
+    problems that kept it from being read."""
+
     def whole(message: str) -> tuple[list[RawRecord], list[Problem]]:
         return [], [Problem(spec.file, WHOLE_FILE, WHOLE_FILE, message)]
 

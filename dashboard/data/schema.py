@@ -30,6 +30,8 @@ _MARKUP = re.compile(r"<\s*[a-z/!?]|&#?[a-z0-9]+;|javascript\s*:", re.IGNORECASE
 
 
 class Kind(Enum):
+    """What a field holds, which decides how its text is parsed and checked."""
+
     TEXT = "text"
     SLUG = "slug"
     INT = "int"
@@ -45,6 +47,9 @@ class Kind(Enum):
 
 @dataclass(frozen=True)
 class Field:
+    """One column or property: its name, kind, whether it is required and, for enums, the allowed
+    values."""
+
     name: str
     kind: Kind = Kind.TEXT
     required: bool = False
@@ -81,6 +86,7 @@ class PartialDate:
         return "-".join(parts)
 
     def earliest(self) -> dt.date:
+        """The first day the date covers (1 January for a year, the 1st for a month)."""
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     def latest(self) -> dt.date:

@@ -76,6 +76,7 @@ def summary(checked: Checked) -> list[str]:
 
 
 def main(argv: Iterable[str] | None = None) -> int:
+    """The command line: print each problem and return 1, or print the summary and return 0."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=GEODATA_DIR)
     args = parser.parse_args(list(argv) if argv is not None else None)

@@ -35,12 +35,14 @@ class AssetUrls:
 
 
 def leaflet_folder_name() -> str:
-    # The version in the folder name keeps a browser cache from mixing two Leaflet releases.
+    """The static folder for Leaflet, named by its version so a browser cache never mixes two
+    releases."""
     return f"leaflet-{xstatic_leaflet.VERSION}"
 
 
 def basemap_folder_name(geodata: Path) -> str:
-    # A digest of the files in the name: a rebuilt basemap is never served from a stale cache.
+    """The static folder for the basemap, named by a digest of its files so a rebuilt basemap is
+    never served from a stale cache."""
     digest = hashlib.sha256()
     for name in BASEMAP_FILES:
         digest.update((geodata / name).read_bytes())
@@ -65,6 +67,8 @@ def _publish(static_dir: Path, name: str, fill: Callable[[Path], None]) -> Path:
 
 
 def publish_leaflet(static_dir: Path = STATIC_DIR) -> Path:
+    """Copy Leaflet from the installed xstatic package into the static route (once) and return its
+    folder."""
     source = Path(xstatic_leaflet.BASE_DIR)
 
     def fill(staging: Path) -> None:
@@ -78,6 +82,9 @@ def publish_leaflet(static_dir: Path = STATIC_DIR) -> Path:
 
 
 def publish_basemap(geodata: Path, static_dir: Path = STATIC_DIR) -> Path:
+    """Copy the basemap's GeoJSON files into the static route (once per content) and return its
+    folder."""
+
     def fill(staging: Path) -> None:
         for name in BASEMAP_FILES:
             shutil.copy2(geodata / name, staging / name)
@@ -86,9 +93,10 @@ def publish_basemap(geodata: Path, static_dir: Path = STATIC_DIR) -> Path:
 
 
 def asset_urls(base_url_path: str = "", basemap_folder: str = "") -> AssetUrls:
-    """``base_url_path`` is Streamlit's ``server.baseUrlPath``, set when a proxy serves the app
-    below a path prefix; ``basemap_folder`` is what ``publish_basemap`` created (empty: the
-    basemap is drawn from inline data instead)."""
+    """The asset URLs the browser must request. ``base_url_path`` is Streamlit's
+    ``server.baseUrlPath``, set when a proxy serves the app below a path prefix;
+    ``basemap_folder`` is what ``publish_basemap`` created (empty: the basemap is drawn from
+    inline data instead)."""
     prefix = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
     static = f"{prefix}/app/static"
     leaflet = f"{static}/{leaflet_folder_name()}"

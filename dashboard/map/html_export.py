@@ -31,6 +31,8 @@ def standalone_html(
     sources: Iterable[Source],
     sources_heading: str,
 ) -> str:
+    """One self-contained HTML page with the map, its overlays, Leaflet inlined, the caption and the
+    cited sources: it opens offline, from a file, years later."""
     for overlay in overlays:
         overlay.add_to(fmap)
     fmap.height = (78.0, "%")

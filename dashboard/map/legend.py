@@ -53,7 +53,8 @@ def _row(title: str, items: list[str]) -> str:
 
 
 def legend_html(measure: Measure, site_cells: bool = False) -> str:
-    """``site_cells``: the map shows sites as counts per cell (a large dataset)."""
+    """The legend's HTML for the measure the districts are coloured by; ``site_cells`` says the
+    map shows sites as counts per cell (a large dataset) rather than as markers."""
     sites = [
         _item(_dot(colour, "2px solid #1b1b1b"), label("site_kind", kind))
         for kind, colour in theme.SITE_COLOURS.items()

@@ -47,6 +47,8 @@ def _cell(value: object) -> str:
 
 
 def table_csv(frame: pd.DataFrame, columns: Iterable[str]) -> str:
+    """The frame's columns as CSV text; lists are joined with ";" and numbers written without
+    trailing zeros."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     names = list(columns)
@@ -152,6 +154,8 @@ def csv_tables(scene: Scene, world: World) -> dict[str, str]:
 
 
 def zip_bytes(files: Mapping[str, str], folder: str) -> bytes:
+    """The files zipped under ``folder`` with a fixed timestamp, so the same view gives the same
+    bytes."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(files):

@@ -34,11 +34,13 @@ def md_link(title: str, url: str) -> str:
 
 
 def badge(grade: str, label_text: str) -> str:
+    """A coloured Streamlit badge with escaped text."""
     colour = BADGE_COLOURS.get(grade, "gray")
     return f":{colour}-badge[{md(label_text)}]"
 
 
 def evidence_badge(grade: str) -> str:
+    """The badge for an evidence grade, in the grade's colour and words."""
     return badge(grade, label("evidence", grade))
 
 

@@ -14,11 +14,15 @@ from dashboard.panels.markdown import evidence_badge, md, source_line
 
 
 def by_year(milestones: pd.DataFrame) -> Iterator[tuple[int, pd.DataFrame]]:
+    """The milestones grouped by year, oldest year first."""
     for year, group in milestones.groupby("year", sort=True):
         yield int(year), group
 
 
 def milestone_markdown(milestone: pd.Series, sources: dict[str, Source]) -> str:
+    """One milestone as escaped Markdown: grade, date (or range), name, a "not yet" mark for
+    upcoming ones, the brief's wording where it came from the brief, the evidence note and every
+    cited source."""
     upcoming = bool(milestone["upcoming"])
     date = md(milestone["date"])
     if pd.notna(milestone["end_date"]):

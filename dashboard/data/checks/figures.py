@@ -9,6 +9,8 @@ from dashboard.data.records import Checked
 
 
 def check(checked: Checked, boundaries: Boundaries) -> None:
+    """Production figures name a country on the map and are not negative; import shares lie between
+    0 and 100 per cent."""
     countries = set(boundaries.world["iso_a3"])
     for record in checked.of(schema.PRODUCTION):
         iso = record.get("iso_a3")

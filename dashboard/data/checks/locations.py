@@ -17,6 +17,8 @@ DISTRICT_TOLERANCE_KM = 5.0
 
 
 def check(checked: Checked, boundaries: Boundaries) -> None:
+    """A site's point agrees with its precision (none for a district-level site) and lies inside the
+    district it names (within DISTRICT_TOLERANCE_KM, for the simplified boundaries)."""
     districts = boundaries.districts.set_index("district_lgd").to_crs(METRIC_CRS).geometry
     located: list[tuple[Record, shapely.Point, int]] = []
     for record in checked.of(schema.SITES):

@@ -8,6 +8,8 @@ from dashboard.data.records import Checked
 
 
 def check(checked: Checked) -> None:
+    """A record graded claimed or disputed explains why in ``evidence_note``; a town proxy says
+    which town in ``location_note``."""
     for spec in schema.CURATED:
         for record in checked.of(spec):
             if record.get("evidence") in ("claimed", "disputed") and not record.get(

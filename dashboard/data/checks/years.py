@@ -16,6 +16,9 @@ PLANNED_HORIZON_YEARS = 30
 
 
 def check(checked: Checked, today: dt.date) -> None:
+    """Years lie between the earliest year the data covers and today (planned records a few years
+    beyond) and end after they start; an ended link has an end year, an active one none; dated
+    records (milestones, import shares) are not in the future and end after they start."""
     for spec in (schema.SITES, schema.SITE_STATUS, schema.ZONE_DEFINITIONS, schema.LINKS):
         for record in checked.of(spec):
             start, end = record.get("start_year"), record.get("end_year")
