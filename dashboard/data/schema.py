@@ -376,12 +376,7 @@ PRODUCTION = TableSpec(
 
 # What a share of Japan's rare earths "from China" measures: the sources use different bases,
 # and each is its own series.
-IMPORT_MEASURES = (
-    "imports",
-    "supply",
-    "trade_incl_final_goods",
-    "raw_material_imports",
-)
+IMPORT_MEASURES = ("imports", "supply", "trade_incl_final_goods", "raw_material_imports")
 
 IMPORT_SHARE = TableSpec(
     "japan_rare_earth_imports_from_china.csv",

@@ -189,11 +189,9 @@ def _districts(scene: Scene) -> folium.FeatureGroup:
     opacity = theme.COUNT_FILL_OPACITY if count_column else theme.DISTRICT_FILL_OPACITY
     drawing = Drawing(
         style=lambda feature: {
+            **theme.DISTRICT_EDGE,
             "fillColor": feature["properties"]["fill"],
             "fillOpacity": opacity,
-            "color": theme.DISTRICT_LINE,
-            "weight": 0.8,
-            "className": "district",
         },
         tooltip=DISTRICT_TOOLTIP,
         highlight={"weight": 2.5, "color": theme.STATE_LINE},
@@ -353,15 +351,7 @@ SITE_MARKERS = Drawing(
     marker_radius=theme.SITE_RADIUS,
 )
 SITE_CELLS = Drawing(
-    style=lambda feature: {
-        "radius": feature["properties"]["radius"],
-        "fill": True,
-        "fillColor": theme.SITE_CELL_FILL,
-        "fillOpacity": 0.75,
-        "color": "#ffffff",
-        "weight": 1,
-        "className": "site-cell",
-    },
+    style=lambda feature: {**theme.SITE_CELL, "radius": feature["properties"]["radius"]},
     tooltip={"label": "tooltip_sites"},
     marker_radius=theme.SITE_RADIUS,
 )

@@ -60,7 +60,9 @@ def legend_html(measure: Measure, site_cells: bool = False) -> str:
         for kind, colour in theme.SITE_COLOURS.items()
     ]
     if site_cells:
-        sites.append(_item(_dot(theme.SITE_CELL_FILL, "1px solid #ffffff"), text("legend_cells")))
+        sites.append(
+            _item(_dot(theme.SITE_CELL["fillColor"], "1px solid #ffffff"), text("legend_cells"))
+        )
     kind_colour = theme.SITE_COLOURS["plant"]
     statuses = [
         _item(

@@ -11,6 +11,7 @@ STATE_LINE = "#3d3a35"
 DISTRICT_LINE = "#ffffff"
 STATE_FILL = {"Andhra Pradesh": "#e7a84f", "Odisha": "#4f9d8a"}
 DISTRICT_FILL_OPACITY = 0.6
+DISTRICT_EDGE = {"color": DISTRICT_LINE, "weight": 0.8, "className": "district"}
 
 # Choropleth: one colour per bin of the chosen count, 0 first.
 COUNT_BINS = (0, 1, 2, 3, 4)  # the last bin is "4 or more"
@@ -43,7 +44,15 @@ STATUS_FILLS: dict[str, dict[str, str | float]] = {
     "not_yet": {"fillOpacity": 0.35},
     "stopped": {"fillColor": "#ffffff", "fillOpacity": 0.9},
 }
-SITE_CELL_FILL = "#5e3c99"  # many sites counted per cell (large datasets)
+# Many sites counted per cell (large datasets): one purple disc per cell, sized by its count.
+SITE_CELL = {
+    "fill": True,
+    "fillColor": "#5e3c99",
+    "fillOpacity": 0.75,
+    "color": "#ffffff",
+    "weight": 1,
+    "className": "site-cell",
+}
 # How sure a site is, drawn as its ring: colour, width and dash pattern.
 EVIDENCE_RINGS = {
     "verified": {"color": "#1b1b1b", "weight": 2.5, "dashArray": None},
