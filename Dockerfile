@@ -20,8 +20,9 @@ COPY .streamlit ./.streamlit
 COPY dashboard ./dashboard
 COPY geodata ./geodata
 COPY deploy/start ./deploy/start
-# Publish Leaflet into the static folder now, so the running app never writes to its own code.
-RUN python -c "from dashboard.map.assets import publish_leaflet; publish_leaflet()"
+# Publish Leaflet, the map script, the basemap and the layer document into the static folder
+# now, so the running app never writes to its own code.
+RUN python -m dashboard.map.publish
 
 USER dashboard
 EXPOSE 8501

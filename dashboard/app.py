@@ -1,14 +1,16 @@
 """Streamlit entry point: wires widgets to the pure functions of the dashboard package.
 
 The only module that imports Streamlit. The user's choices live in widgets (Streamlit keeps
-them per session) and become one View per run, from which everything else is computed.
+them per session) and become one View per run, from which everything else is computed. The
+year, the map, the details and the share link form one fragment: moving the year (or playing
+through the years) reruns only that part, and the map receives only its new state.
 """
 
 import datetime as dt
 import os
 import sys
+import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -20,6 +22,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.core.choices import EvidenceLevel, Layer, MapView, Measure
+from dashboard.core.filters import milestones_in_view
 from dashboard.core.messages import label, text
 from dashboard.core.refs import clicked_selection, district_ref, parse_ref
 from dashboard.core.scene import Scene, compose_scene
@@ -29,10 +32,14 @@ from dashboard.core.view import MapPosition, View
 from dashboard.core.world import World, load_world
 from dashboard.data.problems import DatasetError
 from dashboard.map import legend
-from dashboard.map.assets import AssetUrls, asset_urls, publish_basemap, publish_leaflet
-from dashboard.map.base import build_base_map, view_bounds
-from dashboard.map.html_export import standalone_html
-from dashboard.map.layers import build_overlays, draws_site_cells
+from dashboard.map.assets import AssetUrls
+from dashboard.map.base import build_base_map
+from dashboard.map.bounds import view_bounds
+from dashboard.map.html_export import standalone_map
+from dashboard.map.layer_data import LayerIndex, layer_index
+from dashboard.map.layers import state_overlay
+from dashboard.map.map_state import map_state
+from dashboard.map.publish import publish_all
 from dashboard.panels.charts import import_share_chart, production_chart
 from dashboard.panels.context import (
     group_shares_markdown,
@@ -44,10 +51,14 @@ from dashboard.panels.details import describe
 from dashboard.panels.details_markdown import details_markdown
 from dashboard.panels.downloads import csv_tables, dataset_files, zip_bytes
 from dashboard.panels.markdown import md
-from dashboard.panels.milestones import by_year, milestone_markdown
-from dashboard.paths import GEODATA_DIR
+from dashboard.panels.milestones import by_year, milestone_markdown, year_markdown
+from dashboard.paths import GEODATA_DIR, PACKAGE_DIR
 
+# The map's height in pixels as streamlit-folium sets it; page.css makes it follow the window.
 MAP_HEIGHT = 640
+PAGE_CSS = PACKAGE_DIR / "page.css"
+# Play steps through the years at this pace.
+PLAY_SECONDS = 1.0
 # Deployments (and the tests) may point the app at another copy of geodata/.
 DATA_DIR = Path(os.environ.get("DASHBOARD_DATA_DIR", GEODATA_DIR))
 THIS_YEAR = dt.date.today().year
@@ -62,11 +73,15 @@ def world_of(folder: Path) -> World:
 
 @st.cache_resource
 def assets(folder: Path) -> AssetUrls:
-    """Publish Leaflet and the basemap to the static route once, and return the URLs the browser
-    must use below the proxy's path prefix."""
-    publish_leaflet()
-    basemap = publish_basemap(folder)
-    return asset_urls(st.get_option("server.baseUrlPath"), basemap.name)
+    """Publish Leaflet, the map script, the basemap and the layer document to the static route
+    once, and return the URLs the browser must use below the proxy's path prefix."""
+    return publish_all(folder, world_of(folder), st.get_option("server.baseUrlPath"))
+
+
+@st.cache_resource
+def index_of(folder: Path) -> LayerIndex:
+    """Where each drawn record sits in the layer document, once per dataset."""
+    return layer_index(world_of(folder))
 
 
 @st.cache_resource
@@ -144,8 +159,36 @@ def on_change_view() -> None:
 
 def go_to_year(year: int) -> None:
     """Show one year (a milestone's "show on map" button), leaving the all-years mode."""
-    st.session_state["all_years"] = False
-    st.session_state["year"] = year
+    st.session_state.update(all_years=False, year=year, playing=False)
+
+
+def on_play(first_year: int, last_year: int) -> None:
+    """Start playing from the year shown (from the first year when at the end or showing all
+    years), or pause where it is."""
+    if st.session_state.get("playing"):
+        st.session_state["playing"] = False
+        return
+    year = st.session_state.get("year", last_year)
+    if st.session_state.get("all_years") or year >= last_year:
+        year = first_year
+    st.session_state.update(playing=True, all_years=False, year=year, played_at=time.monotonic())
+
+
+def stop_playing() -> None:
+    """A hand on the year controls stops the play."""
+    st.session_state["playing"] = False
+
+
+def play_step(last_year: int) -> None:
+    """While playing, move one year on once a step's time has passed (a click or a map report
+    may rerun the fragment in between); stop at the last year."""
+    now = time.monotonic()
+    if now - st.session_state.get("played_at", 0.0) < PLAY_SECONDS * 0.8:
+        return
+    year = st.session_state["year"] + 1
+    st.session_state.update(year=min(year, last_year), played_at=now)
+    if year >= last_year:
+        st.session_state["playing"] = False
 
 
 def zipped(
@@ -163,7 +206,66 @@ def share_url(params: dict[str, str]) -> str:
     return urlunsplit((page.scheme, page.netloc, page.path or "/", urlencode(params), ""))
 
 
+def year_controls(domain: Domain) -> int | None:
+    """Play/pause, the year slider and the all-years switch; the year shown, None for all."""
+    playing = bool(st.session_state.get("playing"))
+    st.button(
+        text("pause") if playing else text("play"),
+        key="play",
+        icon=":material/pause:" if playing else ":material/play_arrow:",
+        help=text("play_help"),
+        on_click=on_play,
+        args=(domain.first_year, domain.last_year),
+    )
+    all_years = st.checkbox(
+        text("all_years"), key="all_years", help=text("all_years_help"), on_change=stop_playing
+    )
+    year = st.slider(
+        text("year"),
+        min_value=domain.first_year,
+        max_value=domain.last_year,
+        key="year",
+        disabled=all_years,
+        on_change=stop_playing,
+    )
+    return None if all_years else year
+
+
+def downloads(scene: Scene, world: World) -> None:
+    """The three downloads of what is shown, each built only when clicked."""
+    st.markdown(f"**{md(text('downloads'))}**")
+    geojson_column, csv_column, html_column = st.columns(3)
+    for column, label_key, tables, suffix in (
+        (geojson_column, "download_geojson", dataset_files, "geojson"),
+        (csv_column, "download_csv", csv_tables, "csv"),
+    ):
+        column.download_button(
+            text(label_key),
+            data=zipped(tables, scene, world),
+            file_name=f"{EXPORT_FOLDER}-{suffix}.zip",
+            mime="application/zip",
+            on_click="ignore",
+            width="stretch",
+        )
+    html_column.download_button(
+        text("download_html"),
+        data=lambda: standalone_map(
+            world,
+            scene,
+            text("title"),
+            text("map_caption"),
+            cited_sources(scene, catalog),
+            text("details_sources"),
+        ),
+        file_name=f"{EXPORT_FOLDER}-map.html",
+        mime="text/html",
+        on_click="ignore",
+        width="stretch",
+    )
+
+
 st.set_page_config(page_title=text("page_title"), layout="wide")
+st.html(PAGE_CSS)
 st.title(text("title"))
 st.caption(text("subtitle"))
 
@@ -180,7 +282,7 @@ restore_from_url(domain)
 districts = world.boundaries.districts.sort_values("district")
 district_names = {int(r.district_lgd): f"{r.district} ({r.state})" for r in districts.itertuples()}
 catalog = source_catalog(world.dataset)
-apply_map_click()
+index = index_of(DATA_DIR)
 
 if st.session_state.get("url_ignored"):
     st.warning(text("url_ignored").format(keys=", ".join(st.session_state["url_ignored"])))
@@ -195,14 +297,7 @@ with st.sidebar:
         horizontal=True,
         on_change=on_change_view,
     )
-    all_years = st.checkbox(text("all_years"), key="all_years", help=text("all_years_help"))
-    year = st.slider(
-        text("year"),
-        min_value=domain.first_year,
-        max_value=domain.last_year,
-        key="year",
-        disabled=all_years,
-    )
+    year_box = st.container()
     evidence = st.radio(
         text("evidence_filter"),
         list(EvidenceLevel),
@@ -221,38 +316,58 @@ with st.sidebar:
         format_func=lambda layer: text(f"layer_{layer.value}"),
         key="layers",
     )
-    st.selectbox(
-        text("district_picker"),
-        list(district_names),
-        index=None,
-        placeholder=text("district_picker_none"),
-        format_func=district_names.__getitem__,
-        key="district",
-        on_change=on_pick_district,
-        help=text("district_picker_help"),
-    )
-
-view = View(
-    year=None if all_years else year,
-    evidence=evidence,
-    layers=frozenset(layers),
-    measure=measure,
-    map_view=map_view,
-    selection=parse_ref(st.session_state.get("selection")),
-    position=map_position(map_view),
-)
-params = encode(view, domain)
-if params != st.query_params.to_dict():
-    st.query_params.from_dict(params)
-scene = compose_scene(world, view)
-bounds = view_bounds(world, map_view)
-restored = st.session_state.get("url_position")
+    picker_box = st.container()
 
 map_column, details_column = st.columns([2, 1])
-with map_column:
+with details_column:
+    st.html(legend.legend_html(measure, site_cells=index.cells))
+    details_box = st.container()
+# Whether the fragment reruns itself every PLAY_SECONDS is fixed when it is defined here, in
+# a full run: starting or stopping play therefore asks for one full run.
+playing_when_defined = bool(st.session_state.get("playing"))
+
+
+@st.fragment(run_every=PLAY_SECONDS if playing_when_defined else None)
+def year_view() -> None:
+    """The part that follows the year: its controls, the map, the details and the link."""
+    if st.session_state.get("playing"):
+        play_step(domain.last_year)
+    if bool(st.session_state.get("playing")) != playing_when_defined:
+        st.rerun(scope="app")
+    apply_map_click()
+    with year_box:
+        year = year_controls(domain)
+    with picker_box:
+        st.selectbox(
+            text("district_picker"),
+            list(district_names),
+            index=None,
+            placeholder=text("district_picker_none"),
+            format_func=district_names.__getitem__,
+            key="district",
+            on_change=on_pick_district,
+            help=text("district_picker_help"),
+        )
+    view = View(
+        year=year,
+        evidence=evidence,
+        layers=frozenset(layers),
+        measure=measure,
+        map_view=map_view,
+        selection=parse_ref(st.session_state.get("selection")),
+        position=map_position(map_view),
+    )
+    params = encode(view, domain)
+    # While playing, the address stays put; it follows the year once the play stops.
+    if not st.session_state.get("playing") and params != st.query_params.to_dict():
+        st.query_params.from_dict(params)
+    scene = compose_scene(world, view)
+    restored = st.session_state.get("url_position")
     st_folium(
-        build_base_map(world.boundaries, assets(DATA_DIR), bounds),
-        feature_group_to_add=build_overlays(scene),
+        build_base_map(world.boundaries, assets(DATA_DIR), view_bounds(world, MapView.STATES)),
+        feature_group_to_add=state_overlay(
+            map_state(scene, index, view_bounds(world, view.map_view))
+        ),
         center=(restored.lat, restored.lng) if restored else None,
         zoom=restored.zoom if restored else None,
         height=MAP_HEIGHT,
@@ -261,52 +376,40 @@ with map_column:
         key="map",
     )
     st.caption(text("map_caption"))
-    st.html(legend.legend_html(view.measure, site_cells=draws_site_cells(scene)))
+    # Download buttons stay in the fragment's own container: Streamlit mixes up the files of
+    # buttons that a fragment writes into an outside one.
+    downloads(scene, world)
+    with details_box:
+        details_panel(view, scene, params)
 
-with details_column:
+
+def details_panel(view: View, scene: Scene, params: dict[str, str]) -> None:
+    """The selected record's details and the link to this view."""
     st.subheader(text("details"))
     details = describe(view.selection, scene, world, catalog) if view.selection else None
     if details is None:
         st.info(text("details_hint"))
+        if view.year is not None:
+            st.markdown(f"**{md(text('year_milestones').format(year=view.year))}**")
+            happening = year_markdown(scene.milestones, view.year)
+            st.markdown(happening or md(text("year_milestones_none").format(year=view.year)))
     else:
         st.markdown(details_markdown(details))
     st.subheader(text("share"))
     st.caption(text("share_help"))
     st.code(share_url(params), language=None, wrap_lines=True)
-    st.subheader(text("downloads"))
-    for label_key, tables, suffix in (
-        ("download_geojson", dataset_files, "geojson"),
-        ("download_csv", csv_tables, "csv"),
-    ):
-        st.download_button(
-            text(label_key),
-            data=zipped(tables, scene, world),
-            file_name=f"{EXPORT_FOLDER}-{suffix}.zip",
-            mime="application/zip",
-            on_click="ignore",
-        )
-    st.download_button(
-        text("download_html"),
-        # The page must work from disk: its basemap is inlined, not fetched from this server.
-        data=lambda: standalone_html(
-            build_base_map(world.boundaries, replace(assets(DATA_DIR), basemap={}), bounds),
-            build_overlays(scene),
-            assets(DATA_DIR),
-            text("title"),
-            text("map_caption"),
-            cited_sources(scene, catalog),
-            text("details_sources"),
-        ),
-        file_name=f"{EXPORT_FOLDER}-map.html",
-        mime="text/html",
-        on_click="ignore",
-    )
 
-# The milestone list is long: written after the map, so the map reaches the browser first.
+
+with map_column:
+    year_view()
+
+# The milestone list is long and the same for every year: written after the map, so the map
+# reaches the browser first, and outside the fragment, so a year change does not resend it.
 with st.sidebar:
     st.subheader(text("milestones"))
     st.caption(text("milestones_help"))
-    for milestone_year, group in by_year(scene.milestones):
+    timeline = milestones_in_view(world.dataset.milestones, View(year=None, evidence=evidence))
+    for milestone_year, group in by_year(timeline):
         st.button(
             text("go_to_year").format(year=milestone_year),
             key=f"go-{milestone_year}",

@@ -39,6 +39,9 @@ CATALOGS: dict[str, dict[str, str]] = {
         "download_html": "Map as HTML (works offline)",
         # Filters
         "year": "Year",
+        "play": "Play",
+        "pause": "Pause",
+        "play_help": "Step through the years, one a second; pause at any year.",
         "all_years": "All years",
         "all_years_help": "Show every record as of its latest source, whatever its dates.",
         "evidence_filter": "Evidence",
@@ -61,7 +64,7 @@ CATALOGS: dict[str, dict[str, str]] = {
         "layer_zones": "Investment zones",
         "layer_links": "Partner links",
         "layer_sites": "Sites",
-        "site_cell": "{count:,} sites here (pick the district to list them)",
+        "site_cell": "{count} sites here (pick the district to list them)",
         # Tooltips
         "tooltip_district": "District",
         "tooltip_state": "State",
@@ -85,6 +88,8 @@ CATALOGS: dict[str, dict[str, str]] = {
         # Details
         "details": "Details",
         "details_hint": "Click a district, site, zone or link on the map, or pick a district.",
+        "year_milestones": "Milestones in {year}",
+        "year_milestones_none": "No milestone in {year}.",
         "details_lgd": "LGD code",
         "details_census2011": "Census 2011 district code",
         "details_census2011_none": "none (formed after 2011)",

@@ -1,10 +1,12 @@
-"""Serve Leaflet and the basemap's polygons through Streamlit's static route.
+"""Serve Leaflet, the map's own script, the basemap's polygons and the map's layer document
+through Streamlit's static route.
 
 Streamlit serves the folder ``static/`` beside the main script at ``<base>/app/static/``. The
 folder is filled at start-up (Leaflet from the installed xstatic-leaflet package, the basemap
-from geodata/) and ignored by git, so no third-party file is committed and the page never asks
-a CDN for anything. Served as files, the basemap is fetched once and cached by the browser
-instead of travelling with the map on every rerun.
+from geodata/, the layer document from the loaded data) and ignored by git, so no third-party
+file is committed and the page never asks a CDN for anything. Served as files, the geometry is
+fetched once and cached by the browser instead of travelling with the map on every rerun. Each
+folder is named by its content's version or digest, so a browser never mixes two versions.
 """
 
 from __future__ import annotations
@@ -23,15 +25,21 @@ from dashboard.paths import STATIC_DIR
 
 LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images")
 BASEMAP_FILES = ("world.geojson", "states.geojson")
+MAP_SCRIPT = Path(__file__).resolve().parent / "js" / "rare_earth_map.js"
+LAYERS_FILE = "layers.json"
+DIGEST_CHARS = 12
 
 
 @dataclass(frozen=True)
 class AssetUrls:
-    """URLs of the map's JS, CSS and basemap files, as the browser must ask for them."""
+    """URLs of the map's files, as the browser must ask for them. An empty ``basemap`` or
+    ``layers`` means that data is inlined in the page instead (the downloaded map)."""
 
     leaflet_js: str
     leaflet_css: str
+    map_js: str
     basemap: dict[str, str]  # file name -> URL
+    layers: str = ""
 
 
 def leaflet_folder_name() -> str:
@@ -40,13 +48,27 @@ def leaflet_folder_name() -> str:
     return f"leaflet-{xstatic_leaflet.VERSION}"
 
 
+def _digest(*blobs: bytes) -> str:
+    digest = hashlib.sha256()
+    for blob in blobs:
+        digest.update(blob)
+    return digest.hexdigest()[:DIGEST_CHARS]
+
+
 def basemap_folder_name(geodata: Path) -> str:
     """The static folder for the basemap, named by a digest of its files so a rebuilt basemap is
     never served from a stale cache."""
-    digest = hashlib.sha256()
-    for name in BASEMAP_FILES:
-        digest.update((geodata / name).read_bytes())
-    return f"basemap-{digest.hexdigest()[:12]}"
+    return "basemap-" + _digest(*((geodata / name).read_bytes() for name in BASEMAP_FILES))
+
+
+def map_script_folder_name() -> str:
+    """The static folder for the map's own script, named by a digest of the script."""
+    return "mapjs-" + _digest(MAP_SCRIPT.read_bytes())
+
+
+def layers_folder_name(document: str) -> str:
+    """The static folder for a layer document, named by a digest of its text."""
+    return "layers-" + _digest(document.encode("utf-8"))
 
 
 def _publish(static_dir: Path, name: str, fill: Callable[[Path], None]) -> Path:
@@ -58,6 +80,9 @@ def _publish(static_dir: Path, name: str, fill: Callable[[Path], None]) -> Path:
     static_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=static_dir, prefix=".staging-"))
     fill(staging)
+    # mkdtemp makes the folder private; the server may run as another user (the Docker image
+    # publishes as root at build time and serves as an unprivileged user).
+    staging.chmod(0o755)
     try:
         os.rename(staging, target)
     except OSError:
@@ -92,11 +117,32 @@ def publish_basemap(geodata: Path, static_dir: Path = STATIC_DIR) -> Path:
     return _publish(static_dir, basemap_folder_name(geodata), fill)
 
 
-def asset_urls(base_url_path: str = "", basemap_folder: str = "") -> AssetUrls:
+def publish_map_script(static_dir: Path = STATIC_DIR) -> Path:
+    """Copy the map's own script into the static route (once per version); return its folder."""
+
+    def fill(staging: Path) -> None:
+        shutil.copy2(MAP_SCRIPT, staging / MAP_SCRIPT.name)
+
+    return _publish(static_dir, map_script_folder_name(), fill)
+
+
+def publish_layers(document: str, static_dir: Path = STATIC_DIR) -> Path:
+    """Write a layer document (JSON text) into the static route (once per content); return its
+    folder."""
+
+    def fill(staging: Path) -> None:
+        (staging / LAYERS_FILE).write_text(document, encoding="utf-8")
+
+    return _publish(static_dir, layers_folder_name(document), fill)
+
+
+def asset_urls(
+    base_url_path: str = "", basemap_folder: str = "", layers_folder: str = ""
+) -> AssetUrls:
     """The asset URLs the browser must request. ``base_url_path`` is Streamlit's
     ``server.baseUrlPath``, set when a proxy serves the app below a path prefix;
-    ``basemap_folder`` is what ``publish_basemap`` created (empty: the basemap is drawn from
-    inline data instead)."""
+    ``basemap_folder`` and ``layers_folder`` are what ``publish_basemap`` and
+    ``publish_layers`` created (empty: that data is inlined in the page instead)."""
     prefix = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
     static = f"{prefix}/app/static"
     leaflet = f"{static}/{leaflet_folder_name()}"
@@ -105,4 +151,10 @@ def asset_urls(base_url_path: str = "", basemap_folder: str = "") -> AssetUrls:
         if basemap_folder
         else {}
     )
-    return AssetUrls(f"{leaflet}/leaflet.js", f"{leaflet}/leaflet.css", basemap)
+    return AssetUrls(
+        leaflet_js=f"{leaflet}/leaflet.js",
+        leaflet_css=f"{leaflet}/leaflet.css",
+        map_js=f"{static}/{map_script_folder_name()}/{MAP_SCRIPT.name}",
+        basemap=basemap,
+        layers=f"{static}/{layers_folder}/{LAYERS_FILE}" if layers_folder else "",
+    )

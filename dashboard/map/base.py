@@ -1,10 +1,11 @@
-"""Build the Folium base map: an offline basemap from shipped polygons, fitted to a view.
+"""Build the Folium base map: an offline basemap from shipped polygons, the map's own layers
+(dashboard.map.layers) and the extent of the two states.
 
-The base map must come out identical on every rerun for a given view (streamlit-folium keys its
-iframe on the generated script), so nothing here may depend on time, randomness, the year or
-the filters: those only change the overlays (dashboard.map.layers). Its polygons are fetched
-by the browser from the app's static files (and cached), so they do not travel with the map on
-every rerun; the exported HTML page inlines them instead.
+The base map must come out identical on every rerun (streamlit-folium keys its iframe on the
+generated script), so nothing here may depend on time, randomness, the year or the filters:
+those travel as the small state of dashboard.map.map_state. Its polygons are fetched by the
+browser from the app's static files (and cached), so they do not travel with the map on every
+rerun; the exported HTML page inlines them instead.
 """
 
 from __future__ import annotations
@@ -16,13 +17,14 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from dashboard.core.choices import MapView
-from dashboard.core.world import World
+from dashboard.core.messages import DEFAULT_LANGUAGE
 from dashboard.data.boundaries import Boundaries
 from dashboard.map import theme
 from dashboard.map.assets import AssetUrls
+from dashboard.map.bounds import Bounds
+from dashboard.map.layers import MapLayers
 
 ATTRIBUTION = "Boundaries: Survey of India (LGD), Natural Earth"
-Bounds = tuple[tuple[float, float], tuple[float, float]]  # (south, west), (north, east)
 
 # Leaflet's panes: the basemap under the overlays (400), the state outlines over them.
 BASEMAP_PANE, BASEMAP_Z = "basemap", 250
@@ -89,33 +91,35 @@ class BasemapLayer(MacroElement):
         self.attribution = attribution
 
 
-def bounds_of(frame_bounds: tuple[float, float, float, float]) -> Bounds:
-    """Leaflet's ((south, west), (north, east)) from geopandas' (west, south, east, north)."""
-    west, south, east, north = (float(v) for v in frame_bounds)
-    return (south, west), (north, east)
+def _page_css() -> str:
+    # Doubled class: wins over leaflet.css, whichever order the page loads them in. In the
+    # app's frame (streamlit-folium's #map_div), the map fills the frame, whose height the
+    # page sets from the window (dashboard/page.css).
+    return (
+        f".leaflet-container.leaflet-container {{ background: {theme.SEA}; }}"
+        " body:has(#map_div) { margin: 0; overflow: hidden; }"
+        " #map_div { height: 100vh !important; }"
+    )
 
 
-def view_bounds(world: World, map_view: MapView) -> Bounds:
-    """What a named view shows: the two states, or every link and its ends."""
-    if map_view is MapView.STATES:
-        return bounds_of(world.boundaries.states.total_bounds)
-    return bounds_of(world.geography.link_paths.total_bounds)
-
-
-def build_base_map(boundaries: Boundaries, assets: AssetUrls, bounds: Bounds) -> folium.Map:
-    """The base map fitted to ``bounds``: Leaflet from ``assets``, the world's countries and
-    the two states' outlines in their panes; the same script for the same arguments."""
+def build_base_map(
+    boundaries: Boundaries,
+    assets: AssetUrls,
+    bounds: Bounds,
+    view: MapView = MapView.STATES,
+    document: dict[str, object] | None = None,
+    language: str = DEFAULT_LANGUAGE,
+) -> folium.Map:
+    """The base map fitted to ``bounds`` (the extent of ``view``): Leaflet from ``assets``, the
+    world's countries and the two states' outlines in their panes, and the map's own layers
+    from the static layer document (``document`` inlined when ``assets`` has no URL for it);
+    the same script for the same arguments."""
     fmap = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25, min_zoom=2)
     # Only Leaflet itself: the polygons, circles, tooltips and controls used are all core
     # Leaflet, so folium's default jQuery/Bootstrap/Font Awesome from CDNs are not needed.
     fmap.default_js = [("leaflet", assets.leaflet_js)]
     fmap.default_css = [("leaflet_css", assets.leaflet_css)]
-    fmap.get_root().header.add_child(
-        # Doubled class: wins over leaflet.css, whichever order the page loads them in.
-        Element(
-            f"<style>.leaflet-container.leaflet-container {{ background: {theme.SEA}; }}</style>"
-        )
-    )
+    fmap.get_root().header.add_child(Element(f"<style>{_page_css()}</style>"))
     folium.map.CustomPane(BASEMAP_PANE, z_index=BASEMAP_Z, pointer_events=False).add_to(fmap)
     folium.map.CustomPane(OUTLINE_PANE, z_index=OUTLINE_Z, pointer_events=False).add_to(fmap)
     layers = (
@@ -126,6 +130,7 @@ def build_base_map(boundaries: Boundaries, assets: AssetUrls, bounds: Bounds) ->
         url = assets.basemap.get(name)
         data = None if url else json.dumps(frame.__geo_interface__, separators=(",", ":"))
         fmap.add_child(BasemapLayer(pane, key, styles, url, data, attribution))
+    fmap.add_child(MapLayers(assets, document, language, view))
     (south, west), (north, east) = bounds
     fmap.fit_bounds([[south, west], [north, east]])
     return fmap

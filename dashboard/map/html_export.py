@@ -1,5 +1,7 @@
-"""The current map as one HTML file that works from disk, offline: Leaflet is inlined from the
-installed package and the sources of everything drawn are listed under the map."""
+"""The current map as one HTML file that works from disk, offline: Leaflet (from the installed
+package), the map's own script and its data are inlined, and the sources of everything drawn
+are listed under the map. Folium builds the page; the same browser script as the app's draws
+the layers, so the file shows exactly what the dashboard showed."""
 
 from __future__ import annotations
 
@@ -11,8 +13,15 @@ from pathlib import Path
 import folium
 import xstatic.pkg.leaflet as xstatic_leaflet
 
+from dashboard.core.scene import Scene
 from dashboard.core.sources import Source
-from dashboard.map.assets import AssetUrls
+from dashboard.core.world import World
+from dashboard.map.assets import MAP_SCRIPT, AssetUrls, asset_urls
+from dashboard.map.base import build_base_map
+from dashboard.map.bounds import view_bounds
+from dashboard.map.layer_data import layer_document, layer_index
+from dashboard.map.layers import MapState
+from dashboard.map.map_state import map_state
 
 LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
 
@@ -22,29 +31,50 @@ def _inline_script(code: str) -> str:
     return "<script>" + code.replace("</script", "<\\/script") + "</script>"
 
 
+def standalone_map(
+    world: World,
+    scene: Scene,
+    title: str,
+    caption: str,
+    sources: Iterable[Source],
+    sources_heading: str,
+) -> str:
+    """The scene's map as one self-contained HTML page: the same base map and layers as the
+    app's, with the basemap, the layer document, Leaflet and the map script inlined, the
+    caption and the cited sources. It opens offline, from a file, years later."""
+    assets = asset_urls()  # no basemap or layer folder: their data is inlined
+    view = scene.view.map_view
+    bounds = view_bounds(world, view)
+    fmap = build_base_map(world.boundaries, assets, bounds, view, layer_document(world))
+    state = map_state(scene, layer_index(world), bounds)
+    return standalone_html(fmap, state, assets, title, caption, sources, sources_heading)
+
+
 def standalone_html(
     fmap: folium.Map,
-    overlays: Iterable[folium.FeatureGroup],
+    state: dict[str, object],
     assets: AssetUrls,
     title: str,
     caption: str,
     sources: Iterable[Source],
     sources_heading: str,
 ) -> str:
-    """One self-contained HTML page with the map, its overlays, Leaflet inlined, the caption and the
-    cited sources: it opens offline, from a file, years later."""
-    for overlay in overlays:
-        overlay.add_to(fmap)
+    """A page of ``fmap`` (built with its data inlined) showing ``state``, with Leaflet and the
+    map script inlined, the caption and the cited sources under the map."""
+    fmap.add_child(MapState(state))
     fmap.height = (78.0, "%")
     page = fmap.get_root().render()
-    script_tag = re.compile(rf'<script src="{re.escape(assets.leaflet_js)}"></script>')
     css_tag = re.compile(rf'<link rel="stylesheet" href="{re.escape(assets.leaflet_css)}"\s*/>')
-    leaflet_js = (LEAFLET_DIR / "leaflet.js").read_text(encoding="utf-8")
     leaflet_css = (LEAFLET_DIR / "leaflet.css").read_text(encoding="utf-8")
-    page, scripts = script_tag.subn(lambda _: _inline_script(leaflet_js), page)
     page, sheets = css_tag.subn(lambda _: f"<style>{leaflet_css}</style>", page)
-    if scripts != 1 or sheets != 1:
-        raise RuntimeError("the map page no longer links Leaflet as expected")
+    inlined = sheets
+    for url, path in ((assets.leaflet_js, LEAFLET_DIR / "leaflet.js"), (assets.map_js, MAP_SCRIPT)):
+        code = path.read_text(encoding="utf-8")
+        script_tag = re.compile(rf'<script src="{re.escape(url)}"></script>')
+        page, count = script_tag.subn(lambda _, code=code: _inline_script(code), page)
+        inlined += count
+    if inlined != 3:
+        raise RuntimeError("the map page no longer links Leaflet and the map script as expected")
     items = "".join(
         f"<li>{_source_html(source)}</li>" for source in sorted(set(sources), key=_sort_key)
     )

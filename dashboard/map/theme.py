@@ -25,6 +25,7 @@ SITE_COLOURS = {
     "exploration": "#1f78b4",
 }
 SITE_RADIUS = 7
+SITE_FILL_OPACITY = 0.9
 # A site's status in the chosen year, drawn as its fill: the kind's colour, solid while it works,
 # pale before it does, white once it has stopped. Unknown statuses are drawn like working ones.
 STATUS_GROUPS = {
@@ -82,6 +83,51 @@ LINK_STYLES = {
 
 # Link ends, in pixels: a ring where a link starts, a dot where it arrives.
 LINK_END_RADIUS = 4
+LINK_END_WEIGHT = 2
+LINK_START_FILL = "#ffffff"
 
 SELECTED_LINE = "#ffd400"
 SELECTED_WEIGHT = 5
+
+# Highlight under the pointer, per layer.
+DISTRICT_HOVER = {"weight": 2.5, "color": STATE_LINE}
+ZONE_HOVER_EXTRA_WEIGHT = 2
+LINK_HOVER_WEIGHT = 5
+# The selected record's outline; a site gets a ring this many pixels wider than its marker.
+SELECTED_RING_EXTRA = 5
+
+
+def client_theme() -> dict[str, object]:
+    """Every style the browser's map script needs, in one JSON-ready mapping: the script holds
+    no colour of its own, so this module stays the only place to change one."""
+    return {
+        "stateFill": STATE_FILL,
+        "districtEdge": DISTRICT_EDGE,
+        "districtFillOpacity": DISTRICT_FILL_OPACITY,
+        "countColours": COUNT_COLOURS,
+        "countFillOpacity": COUNT_FILL_OPACITY,
+        "districtHover": DISTRICT_HOVER,
+        "siteColours": SITE_COLOURS,
+        "siteRadius": SITE_RADIUS,
+        "siteFillOpacity": SITE_FILL_OPACITY,
+        "statusGroups": STATUS_GROUPS,
+        "statusFills": STATUS_FILLS,
+        "evidenceRings": EVIDENCE_RINGS,
+        "siteCell": SITE_CELL,
+        "zoneFill": ZONE_FILL,
+        "zoneFillOpacity": ZONE_FILL_OPACITY,
+        "zoneLineWeight": ZONE_LINE_WEIGHT,
+        "indicativeDash": INDICATIVE_DASH,
+        "claimedZoneLine": CLAIMED_ZONE_LINE,
+        "claimedZoneWeight": CLAIMED_ZONE_WEIGHT,
+        "claimedZoneDash": CLAIMED_ZONE_DASH,
+        "zoneHoverExtraWeight": ZONE_HOVER_EXTRA_WEIGHT,
+        "linkStyles": LINK_STYLES,
+        "linkEndRadius": LINK_END_RADIUS,
+        "linkEndWeight": LINK_END_WEIGHT,
+        "linkStartFill": LINK_START_FILL,
+        "linkHoverWeight": LINK_HOVER_WEIGHT,
+        "selectedLine": SELECTED_LINE,
+        "selectedWeight": SELECTED_WEIGHT,
+        "selectedRingExtra": SELECTED_RING_EXTRA,
+    }

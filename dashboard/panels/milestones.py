@@ -20,16 +20,12 @@ def by_year(milestones: pd.DataFrame) -> Iterator[tuple[int, pd.DataFrame]]:
 
 
 def milestone_markdown(milestone: pd.Series, sources: dict[str, Source]) -> str:
-    """One milestone as escaped Markdown: grade, date (or range), name, a "not yet" mark for
-    upcoming ones, the brief's wording where it came from the brief, the evidence note and every
-    cited source."""
-    upcoming = bool(milestone["upcoming"])
+    """One milestone as escaped Markdown: grade, date (or range), name, the brief's wording
+    where it came from the brief, the evidence note and every cited source."""
     date = md(milestone["date"])
     if pd.notna(milestone["end_date"]):
         date = f"{date}–{md(milestone['end_date'])}"
     head = f"{evidence_badge(milestone['evidence'])} **{date}** {md(milestone['name'])}"
-    if upcoming:
-        head = f"{head} *({md(text('not_yet'))})*"
     lines = [head, "", md(milestone["description"])]
     if milestone["origin"] in BRIEF_ORIGINS and pd.notna(milestone["brief_text"]):
         lines += ["", f"> {md(text('brief_says'))}: “{md(milestone['brief_text'])}”"]
@@ -37,4 +33,14 @@ def milestone_markdown(milestone: pd.Series, sources: dict[str, Source]) -> str:
         lines += ["", f"*{md(milestone['evidence_note'])}*"]
     cited = [source_line(sources[s]) for s in milestone["sources"]]
     lines += ["", *[f"- {c}" for c in cited]]
+    return "\n".join(lines)
+
+
+def year_markdown(milestones: pd.DataFrame, year: int) -> str:
+    """The milestones under way in ``year`` as a short escaped list (grade, date, name), or ''
+    when there are none: what the map's year means while it moves."""
+    during = milestones[(milestones["year"] <= year) & (milestones["end_year"] >= year)]
+    lines = [
+        f"- {evidence_badge(m.evidence)} **{md(m.date)}** {md(m.name)}" for m in during.itertuples()
+    ]
     return "\n".join(lines)

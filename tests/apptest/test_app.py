@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.messages import text
+from dashboard.panels.markdown import md
 from dashboard.paths import GEODATA_DIR, REPO_ROOT
 
 APP = str(REPO_ROOT / "dashboard" / "app.py")
@@ -62,7 +63,6 @@ def test_moving_the_year_changes_what_exists(app: AppTest) -> None:
     details = details_text(app)
     assert "Odisha Sands Complex" in details  # since 1984
     assert "Monazite Processing Plant" not in details  # planned from 2009
-    assert "*(not yet)*" in page_text(app)  # later milestones stay listed, flagged
 
 
 def test_a_site_shows_its_status_in_the_chosen_year(app: AppTest) -> None:
@@ -73,11 +73,33 @@ def test_a_site_shows_its_status_in_the_chosen_year(app: AppTest) -> None:
     assert "**Status in 2019:** Lease ended \\(2019–\\)" in details_text(app)
 
 
-def test_all_years_shows_everything(app: AppTest) -> None:
+def sidebar_text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.sidebar.markdown)
+
+
+def test_the_timeline_lists_every_milestone_whatever_the_year(app: AppTest) -> None:
+    timeline = sidebar_text(app)
+    assert "Lynas" in timeline
     app.slider(key="year").set_value(2010).run()
-    assert "*(not yet)*" in page_text(app)
+    assert sidebar_text(app) == timeline
+
+
+def test_with_nothing_selected_the_details_list_the_years_milestones(app: AppTest) -> None:
+    app.slider(key="year").set_value(2010).run()
+    shown = page_text(app)
+    assert f"**{text('year_milestones').format(year=2010)}**" in shown
+    assert "Sojitz" in shown  # the Sojitz-Lynas alliance of Nov 2010
+    app.slider(key="year").set_value(1990).run()
+    assert md(text("year_milestones_none").format(year=1990)) in page_text(app)
+
+
+def test_all_years_shows_every_record(app: AppTest) -> None:
+    app.selectbox(key="district").set_value(GANJAM).run()
+    app.slider(key="year").set_value(2008).run()
+    assert "Monazite Processing Plant" not in details_text(app)
     app.checkbox(key="all_years").check().run()
-    assert "*(not yet)*" not in page_text(app)
+    assert "Monazite Processing Plant" in details_text(app)
+    assert app.query_params["year"] == "all"
 
 
 def test_picking_a_milestone_sets_the_year(app: AppTest) -> None:

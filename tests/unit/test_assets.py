@@ -1,16 +1,22 @@
-"""Leaflet is published from the installed package and addressed through Streamlit's route."""
+"""Leaflet, the map script, the basemap and the layer document are published to Streamlit's
+static route, each under a name that changes with its content, and addressed through it."""
 
+import json
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
 
+from dashboard.core.world import World
 from dashboard.map.assets import (
+    MAP_SCRIPT,
     asset_urls,
     basemap_folder_name,
     leaflet_folder_name,
     publish_basemap,
+    publish_layers,
     publish_leaflet,
 )
+from dashboard.map.publish import publish_all
 from dashboard.paths import GEODATA_DIR
 
 
@@ -37,3 +43,27 @@ def test_the_basemap_is_published_under_a_digest_of_its_files(tmp_path: Path) ->
     assert (folder / "world.geojson").read_bytes() == (GEODATA_DIR / "world.geojson").read_bytes()
     urls = asset_urls("", folder.name).basemap
     assert urls["states.geojson"] == f"/app/static/{folder.name}/states.geojson"
+
+
+def test_everything_the_map_fetches_is_published_readable_by_others(
+    tmp_path: Path, real_world: World
+) -> None:
+    urls = publish_all(GEODATA_DIR, real_world, "maps", tmp_path)
+    folders = sorted(p.name for p in tmp_path.iterdir())
+    assert [f.split("-")[0] for f in folders] == ["basemap", "layers", "leaflet", "mapjs"]
+    for folder in folders:
+        # The Docker image publishes as root and serves as another user.
+        assert (tmp_path / folder).stat().st_mode & 0o777 == 0o755
+    layers = next(f for f in folders if f.startswith("layers-"))
+    assert urls.layers == f"/maps/app/static/{layers}/layers.json"
+    document = json.loads((tmp_path / layers / "layers.json").read_text(encoding="utf-8"))
+    assert len(document["districts"]["features"]) == 56
+    script = next(f for f in folders if f.startswith("mapjs-"))
+    assert urls.map_js == f"/maps/app/static/{script}/rare_earth_map.js"
+    assert (tmp_path / script / "rare_earth_map.js").read_bytes() == MAP_SCRIPT.read_bytes()
+
+
+def test_a_changed_layer_document_gets_a_new_folder(tmp_path: Path) -> None:
+    first, second = publish_layers('{"a":1}', tmp_path), publish_layers('{"a":2}', tmp_path)
+    assert first != second
+    assert publish_layers('{"a":1}', tmp_path) == first

@@ -1,18 +1,30 @@
-"""The base map is offline, deterministic, fitted to its view, and holds only the basemap."""
+"""The base map is offline, deterministic, fitted to its view, and carries no geometry of its
+own: the basemap and the layer document are fetched (or, for the downloaded page, inlined)."""
 
 import re
 
 import folium
+import pytest
 from streamlit_folium import generate_leaflet_string
 
+from dashboard.core.world import World
 from dashboard.data.boundaries import Boundaries
 from dashboard.map.assets import asset_urls
-from dashboard.map.base import BasemapLayer, bounds_of, build_base_map
+from dashboard.map.base import BasemapLayer, build_base_map
+from dashboard.map.bounds import bounds_of
+from dashboard.map.layer_data import layer_document
+from dashboard.map.layers import MapLayers
 
 
-def base_map(boundaries: Boundaries, basemap_folder: str = "basemap-test") -> folium.Map:
-    assets = asset_urls(basemap_folder=basemap_folder)
-    return build_base_map(boundaries, assets, bounds_of(boundaries.states.total_bounds))
+def base_map(
+    boundaries: Boundaries,
+    basemap_folder: str = "basemap-test",
+    layers_folder: str = "layers-test",
+    document: dict[str, object] | None = None,
+) -> folium.Map:
+    assets = asset_urls(basemap_folder=basemap_folder, layers_folder=layers_folder)
+    bounds = bounds_of(boundaries.states.total_bounds)
+    return build_base_map(boundaries, assets, bounds, document=document)
 
 
 def test_the_page_loads_only_local_assets(boundaries: Boundaries) -> None:
@@ -43,11 +55,28 @@ def test_the_basemap_is_fetched_not_carried(boundaries: Boundaries) -> None:
     assert len(generate_leaflet_string(fmap)) < 10_000  # the polygons are not in the script
 
 
-def test_without_a_served_basemap_the_polygons_are_inlined(boundaries: Boundaries) -> None:
-    script = generate_leaflet_string(base_map(boundaries, basemap_folder=""))
+def test_without_a_served_basemap_the_polygons_are_inlined(good_world: World) -> None:
+    fmap = base_map(good_world.boundaries, "", "", document=layer_document(good_world))
+    script = generate_leaflet_string(fmap)
     assert '"iso_a3":"JPN"' in script
     assert '"state":"Odisha"' in script
+    assert '"ref": "district:lgd-354"' in script  # the layer document too
     assert "fetch(" not in script
+
+
+def test_the_layers_load_the_map_script_and_fetch_their_document(boundaries: Boundaries) -> None:
+    fmap = base_map(boundaries)
+    (layers,) = [c for c in fmap._children.values() if isinstance(c, MapLayers)]
+    assert layers.options["data"] == "/app/static/layers-test/layers.json"
+    assert re.fullmatch(
+        r"/app/static/mapjs-[0-9a-f]{12}/rare_earth_map\.js", layers.default_js[0][1]
+    )
+    assert "RareEarthMap.create(map_div" in generate_leaflet_string(fmap)
+
+
+def test_layers_need_their_document_served_or_inlined(boundaries: Boundaries) -> None:
+    with pytest.raises(ValueError, match="served or inlined"):
+        base_map(boundaries, layers_folder="")
 
 
 def test_the_view_is_fitted_to_the_bounds(boundaries: Boundaries) -> None:

@@ -16,10 +16,7 @@ from dashboard.core.world import World
 from dashboard.data.boundaries import Boundaries
 from dashboard.data.schema import CURATED, SOURCES
 from dashboard.data.validate import check_folder
-from dashboard.map.assets import asset_urls
-from dashboard.map.base import build_base_map, view_bounds
-from dashboard.map.html_export import standalone_html
-from dashboard.map.layers import build_overlays
+from dashboard.map.html_export import standalone_map
 from dashboard.panels.downloads import csv_tables, dataset_files, zip_bytes
 
 
@@ -84,12 +81,10 @@ def test_zips_are_deterministic() -> None:
 
 
 def test_the_map_page_stands_alone(real_world: World) -> None:
-    scene = scene_for(real_world, View(2026))
-    assets = asset_urls()
-    page = standalone_html(
-        build_base_map(real_world.boundaries, assets, view_bounds(real_world, MapView.STATES)),
-        build_overlays(scene),
-        assets,
+    scene = scene_for(real_world, View(2026, map_view=MapView.PARTNERS))
+    page = standalone_map(
+        real_world,
+        scene,
         "Title <b>",
         "Caption",
         [
@@ -101,6 +96,10 @@ def test_the_map_page_stands_alone(real_world: World) -> None:
     assert "/app/static/" not in page
     assert not re.search(r'<(?:script|link)[^>]+(?:src|href)="', page)  # nothing loaded
     assert "L.map(" in page
+    assert "RareEarthMap.create(" in page
+    assert '"view": "partners"' in page  # fitted to the view it was downloaded from
+    assert '"ref": "district:lgd-354"' in page  # the layers' data inlined
+    assert "RareEarthMap.apply(" in page
     assert "A &lt;script&gt;" in page
     assert "Title &lt;b&gt;" in page
     assert '<a href="https://example.org/a"' in page

@@ -1,0 +1,170 @@
+"""Everything the map draws that does not change with the user's choices, as one JSON document:
+every district, zone, link and site with its geometry and the codes its style and tooltip need,
+the map's styles and the labels of each language.
+
+The browser fetches it once (the app publishes it as a static file) or finds it inlined (the
+downloaded page); after that, a change of year or filter only sends the small state of
+dashboard.map.map_state, which names features by their position in these lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import geopandas as gpd
+import shapely
+
+from dashboard.core.filters import year_span
+from dashboard.core.messages import CATALOGS, text
+from dashboard.core.refs import district_ref, ref
+from dashboard.core.world import World
+from dashboard.data.geometry import round_geometry
+from dashboard.data.schema import CLAIM_GRADES
+from dashboard.map import theme
+
+# Beyond this many located sites in the dataset, single markers would swamp the browser (and
+# the map): sites are then drawn as counts per grid cell, and listed in the district details.
+SITE_POINT_LIMIT = 1500
+# Link paths are drawn at map scale: 4 decimals (about 10 m) are far finer than a pixel.
+LINK_DECIMALS = 4
+
+# The label groups and sentences the map's tooltips use, looked up by the browser.
+LABEL_GROUPS = (
+    "evidence",
+    "site_kind",
+    "zone_kind",
+    "geometry_basis",
+    "location_precision",
+    "site_status",
+    "link_status",
+)
+LABEL_KEYS = (
+    "tooltip_district",
+    "tooltip_state",
+    "tooltip_sites",
+    "tooltip_zones",
+    "tooltip_zone",
+    "tooltip_site",
+    "tooltip_link",
+    "tooltip_kind",
+    "tooltip_evidence",
+    "tooltip_outline",
+    "tooltip_status",
+    "tooltip_years",
+    "tooltip_location",
+    "site_cell",
+)
+
+FeatureCollection = dict[str, object]
+
+
+@dataclass(frozen=True)
+class LayerIndex:
+    """Where each record sits in the document's lists, so the state can name it by number.
+    ``cells`` says the sites are too many for markers and travel as counts per cell."""
+
+    districts: Mapping[int, int]  # LGD code -> position
+    zones: Mapping[str, int]
+    links: Mapping[str, int]
+    sites: Mapping[str, int]
+    cells: bool
+
+
+def layer_index(world: World) -> LayerIndex:
+    """The position of every drawn record in the document ``layer_document`` builds."""
+    located = world.dataset.sites[world.dataset.sites.geometry.notna()]
+    outlined = world.dataset.zones[world.dataset.zones.geometry.notna()]
+    cells = len(located) > SITE_POINT_LIMIT
+    return LayerIndex(
+        districts=_positions(int(c) for c in world.boundaries.districts["district_lgd"]),
+        zones=_positions(outlined["id"]),
+        links=_positions(world.geography.link_paths["id"]),
+        sites={} if cells else _positions(located["id"]),
+        cells=cells,
+    )
+
+
+def _positions(keys: object) -> dict:
+    return {key: position for position, key in enumerate(keys)}  # type: ignore[call-overload]
+
+
+def layer_document(world: World) -> dict[str, object]:
+    """The static document: features in ``layer_index`` order, styles and labels. Data text
+    stays plain text here; the browser only ever sets it as text, never as HTML."""
+    dataset, index = world.dataset, layer_index(world)
+    districts = world.boundaries.districts
+    zones = dataset.zones[dataset.zones["id"].isin(list(index.zones))]
+    paths = world.geography.link_paths.set_index("id")
+    links = dataset.links.set_index("id").loc[list(index.links)].reset_index()
+    sites = dataset.sites[dataset.sites["id"].isin(list(index.sites))]
+    return {
+        "districts": _collection(
+            districts,
+            lambda r: {"ref": district_ref(r.district_lgd), "name": r.district, "state": r.state},
+        ),
+        "zones": _collection(
+            zones,
+            lambda r: {
+                "ref": ref("zone", r.id),
+                "name": r.name,
+                "kind": r.kind,
+                "evidence": r.evidence,
+                "basis": r.geometry_basis,
+                "claimed": r.evidence in CLAIM_GRADES,
+            },
+        ),
+        "links": _collection(
+            gpd.GeoDataFrame(
+                links,
+                geometry=[
+                    round_geometry(paths.loc[i, "geometry"], LINK_DECIMALS) for i in links["id"]
+                ],
+                crs=world.geography.link_paths.crs,
+            ),
+            lambda r: {
+                "ref": ref("link", r.id),
+                "name": r.name,
+                "years": year_span(r.start_year, r.end_year),
+                "evidence": r.evidence,
+            },
+        ),
+        "sites": _collection(
+            sites,
+            lambda r: {
+                "ref": ref("site", r.id),
+                "name": r.name,
+                "kind": r.kind,
+                "evidence": r.evidence,
+                "precision": r.location_precision,
+            },
+        ),
+        "cells": index.cells,
+        "theme": theme.client_theme(),
+        "labels": {language: client_labels(language) for language in CATALOGS},
+    }
+
+
+def client_labels(language: str) -> dict[str, object]:
+    """The texts the map's tooltips show, in one language."""
+    catalog = CATALOGS[language]
+    groups: dict[str, dict[str, str]] = {group: {} for group in LABEL_GROUPS}
+    for key, value in catalog.items():
+        group, _, name = key.partition(".")
+        if name and group in groups:
+            groups[group][name] = value
+    return {"text": {key: text(key, language) for key in LABEL_KEYS}, "groups": groups}
+
+
+def _collection(frame: gpd.GeoDataFrame, properties: object) -> FeatureCollection:
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": properties(row),  # type: ignore[operator]
+                "geometry": shapely.geometry.mapping(row.geometry),
+            }
+            for row in frame.itertuples()
+        ],
+    }
