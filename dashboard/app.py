@@ -207,19 +207,9 @@ def share_url(params: dict[str, str]) -> str:
 
 
 def year_controls(domain: Domain) -> int | None:
-    """Play/pause, the year slider and the all-years switch; the year shown, None for all."""
-    playing = bool(st.session_state.get("playing"))
-    st.button(
-        text("pause") if playing else text("play"),
-        key="play",
-        icon=":material/pause:" if playing else ":material/play_arrow:",
-        help=text("play_help"),
-        on_click=on_play,
-        args=(domain.first_year, domain.last_year),
-    )
-    all_years = st.checkbox(
-        text("all_years"), key="all_years", help=text("all_years_help"), on_change=stop_playing
-    )
+    """The year slider, then play/pause and the all-years switch side by side; returns the
+    year shown, None for all years."""
+    all_years = bool(st.session_state.get("all_years"))
     year = st.slider(
         text("year"),
         min_value=domain.first_year,
@@ -227,6 +217,19 @@ def year_controls(domain: Domain) -> int | None:
         key="year",
         disabled=all_years,
         on_change=stop_playing,
+    )
+    play_column, all_column = st.columns([1, 1], vertical_alignment="center")
+    playing = bool(st.session_state.get("playing"))
+    play_column.button(
+        text("pause") if playing else text("play"),
+        key="play",
+        icon=":material/pause:" if playing else ":material/play_arrow:",
+        help=text("play_help"),
+        on_click=on_play,
+        args=(domain.first_year, domain.last_year),
+    )
+    all_years = all_column.checkbox(
+        text("all_years"), key="all_years", help=text("all_years_help"), on_change=stop_playing
     )
     return None if all_years else year
 
@@ -320,8 +323,9 @@ with st.sidebar:
 
 map_column, details_column = st.columns([2, 1])
 with details_column:
-    st.html(legend.legend_html(measure, site_cells=index.cells))
+    # What a click shows comes first, where a laptop's screen still shows it; the legend after.
     details_box = st.container()
+    st.html(legend.legend_html(measure, site_cells=index.cells))
 # Whether the fragment reruns itself every PLAY_SECONDS is fixed when it is defined here, in
 # a full run: starting or stopping play therefore asks for one full run.
 playing_when_defined = bool(st.session_state.get("playing"))

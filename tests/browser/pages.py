@@ -97,3 +97,36 @@ def set_year_with_keyboard(page: Page, current: int, target: int) -> None:
     for _ in range(abs(current - target)):
         page.keyboard.press(key)
     expect(slider).to_have_attribute("aria-valuetext", str(target))
+
+
+def feature_at(page: Page, x: float, y: float) -> str | None:
+    """The reference of the map feature a pointer at page point (x, y) would reach, found as
+    the browser does (elementFromPoint) and named by Leaflet's own layer: None when nothing
+    clickable is there."""
+    box = page.locator(MAP_IFRAME).bounding_box()
+    assert box is not None
+    return map_frame(page).evaluate(
+        """([x, y]) => {
+            const element = document.elementFromPoint(x, y);
+            for (const id in map_div._layers) {
+                const layer = map_div._layers[id];
+                if (layer._path === element && layer.feature) return layer.feature.properties.ref;
+            }
+            return null;
+        }""",
+        [x - box["x"], y - box["y"]],
+    )
+
+
+def in_viewport(page: Page, selector: str) -> bool:
+    """Whether the element is wholly inside the window, with nothing to scroll."""
+    box = page.locator(selector).bounding_box()
+    size = page.viewport_size
+    assert box is not None
+    assert size is not None
+    return (
+        box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= size["width"]
+        and box["y"] + box["height"] <= size["height"]
+    )
