@@ -1,6 +1,8 @@
 """Browser-side figures in real Chromium: time to the map drawn and from a year change to the
-map updated, beside the same measures for a bare Streamlit page (one slider, one text); the
-server's memory with 1 and with 10 open sessions; panning at scale."""
+map updated, beside the same measures for a bare Streamlit page (one slider, one text) taken
+in turn with them, run after run, so a noisy machine slows both alike; the bytes a year change
+brings over the WebSocket; the server's memory with 1 and with 10 open sessions; panning at
+scale."""
 
 from __future__ import annotations
 
@@ -8,10 +10,11 @@ import os
 import statistics
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, WebSocket, expect, sync_playwright
 
 from dashboard.paths import REPO_ROOT
 from tests.support.serving import CHROMIUM, CHROMIUM_ARGS, streamlit_server
@@ -50,57 +53,73 @@ def _press_year(page: Page, steps: int) -> None:
         page.keyboard.press("ArrowLeft")
 
 
-def _timed(
-    browser: Browser,
-    url: str,
-    runs: int,
-    loaded: Callable[[Page], None],
-    change: Callable[[Page], None],
-) -> PageTimes:
-    """Median time from navigation until ``loaded`` returns, and from pressing the year
-    slider back three years until ``change`` returns; a fresh browser context each run."""
-    loads, changes = [], []
-    for _ in range(runs):
-        context = browser.new_context(viewport={"width": 1400, "height": 950})
+Check = Callable[[Page], None]
+
+
+def _timed_once(browser: Browser, url: str, loaded: Check, change: Check) -> tuple[float, float]:
+    """Seconds from navigation until ``loaded`` returns, and from pressing the year slider back
+    three years until ``change`` returns, in a fresh browser context."""
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    try:
         page = context.new_page()
         start = time.perf_counter()
         page.goto(url)
         loaded(page)
-        loads.append(time.perf_counter() - start)
+        load = time.perf_counter() - start
         page.wait_for_timeout(1500)  # let the load's own rerun settle
         start = time.perf_counter()
         _press_year(page, 3)
         change(page)
-        changes.append(time.perf_counter() - start)
+        return load, time.perf_counter() - start
+    finally:
         context.close()
-    return PageTimes(statistics.median(loads), statistics.median(changes))
 
 
-def dashboard_times(browser: Browser, url: str, runs: int) -> PageTimes:
-    """Navigation to all district shapes drawn; a year change to the map marked with the new
-    year (``data-year``, set by the map layers once they are drawn)."""
-
-    def loaded(page: Page) -> None:
-        districts = page.frame_locator(MAP).locator("path.district")
-        expect(districts).to_have_count(56, timeout=TIMEOUT_MS)
-
-    def changed(page: Page) -> None:
-        marked = page.frame_locator(MAP).locator(f"[data-year='{THIS_YEAR - 3}']").first
-        marked.wait_for(state="attached", timeout=TIMEOUT_MS)
-
-    return _timed(browser, url, runs, loaded, changed)
+def _map_drawn(page: Page) -> None:
+    districts = page.frame_locator(MAP).locator("path.district")
+    expect(districts).to_have_count(56, timeout=TIMEOUT_MS)
 
 
-def bare_times(browser: Browser, url: str, runs: int) -> PageTimes:
-    """Load and change times of the bare Streamlit page: the yardstick every ratio divides by."""
+def _map_marked(year: int) -> Check:
+    """The map marked with the year (``data-year``, set once the state is applied)."""
 
-    def loaded(page: Page) -> None:
-        expect(page.get_by_text(f"Year: {THIS_YEAR}")).to_be_visible(timeout=TIMEOUT_MS)
+    def marked(page: Page) -> None:
+        page.frame_locator(MAP).locator(f"[data-year='{year}']").first.wait_for(
+            state="attached", timeout=TIMEOUT_MS
+        )
 
-    def changed(page: Page) -> None:
-        expect(page.get_by_text(f"Year: {THIS_YEAR - 3}")).to_be_visible(timeout=TIMEOUT_MS)
+    return marked
 
-    return _timed(browser, url, runs, loaded, changed)
+
+def _bare_loaded(page: Page) -> None:
+    expect(page.get_by_text(f"Year: {THIS_YEAR}")).to_be_visible(timeout=TIMEOUT_MS)
+
+
+def _bare_changed(page: Page) -> None:
+    expect(page.get_by_text(f"Year: {THIS_YEAR - 3}")).to_be_visible(timeout=TIMEOUT_MS)
+
+
+def year_change_bytes(browser: Browser, url: str) -> int:
+    """Bytes the server sends over the WebSocket for one step of the year slider."""
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    received: list[int] = []
+
+    def listen(socket: WebSocket) -> None:
+        socket.on("framereceived", lambda payload: received.append(len(payload)))
+
+    try:
+        page = context.new_page()
+        page.on("websocket", listen)
+        page.goto(url)
+        _map_drawn(page)
+        page.wait_for_timeout(2000)
+        received.clear()
+        _press_year(page, 1)
+        _map_marked(THIS_YEAR - 1)(page)
+        page.wait_for_timeout(1500)  # and anything that follows it
+        return sum(received)
+    finally:
+        context.close()
 
 
 def memory_mb(browser: Browser, url: str, pid: int, sessions: int) -> float:
@@ -147,22 +166,35 @@ def pan_ms(browser: Browser, url: str) -> float:
 
 
 def measure_browser(folders: dict[str, Path], runs: int) -> dict[str, object]:
-    """Browser times of the bare page and the dashboard on each data folder, measured side by side
-    in one run so a noisy machine slows both alike."""
+    """Browser times of the bare page and the dashboard on each data folder: every server runs
+    at once and each run measures them in turn, so the ratios compare like with like."""
     results: dict[str, object] = {}
-    with sync_playwright() as playwright:
+    with sync_playwright() as playwright, ExitStack() as servers:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            with streamlit_server(BARE_APP) as (url, _):
-                results["bare"] = bare_times(browser, url, runs)
+            urls = {"bare": servers.enter_context(streamlit_server(BARE_APP))[0]}
+            processes = {}
             for name, folder in folders.items():
                 env = {**os.environ, "DASHBOARD_DATA_DIR": str(folder)}
-                with streamlit_server(APP, env=env) as (url, process):
-                    results[name] = dashboard_times(browser, url, runs)
-                    results[f"{name}:pan_ms"] = pan_ms(browser, url)
-                    if name == "real":
-                        results["rss_1"] = memory_mb(browser, url, process.pid, 1)
-                        results["rss_10"] = memory_mb(browser, url, process.pid, 10)
+                urls[name], processes[name] = servers.enter_context(streamlit_server(APP, env=env))
+            samples: dict[str, list[tuple[float, float]]] = {name: [] for name in urls}
+            for _ in range(runs):
+                samples["bare"].append(
+                    _timed_once(browser, urls["bare"], _bare_loaded, _bare_changed)
+                )
+                for name in folders:
+                    samples[name].append(
+                        _timed_once(browser, urls[name], _map_drawn, _map_marked(THIS_YEAR - 3))
+                    )
+            for name, pairs in samples.items():
+                results[name] = PageTimes(
+                    statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
+                )
+            for name in folders:
+                results[f"{name}:pan_ms"] = pan_ms(browser, urls[name])
+            results["bytes_per_year_change"] = year_change_bytes(browser, urls["real"])
+            results["rss_1"] = memory_mb(browser, urls["real"], processes["real"].pid, 1)
+            results["rss_10"] = memory_mb(browser, urls["real"], processes["real"].pid, 10)
         finally:
             browser.close()
     return results

@@ -1,6 +1,7 @@
 """Server-side figures: start-up (validate and derive), one script run for a new visitor and for
-a year change (through AppTest, so the whole script runs as in the server), and the bytes the map
-component carries."""
+a year change (through AppTest, which runs the whole script where the server reruns only the
+year's fragment: an upper bound), the bytes the map component carries and the size of the
+static layer document."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.world import load_world
+from dashboard.map.publish import layer_json
 from dashboard.paths import REPO_ROOT
 
 APP = str(REPO_ROOT / "dashboard" / "app.py")
@@ -83,3 +85,9 @@ def _walk(node: object):
     yield node
     for child in getattr(node, "children", {}).values():
         yield from _walk(child)
+
+
+def layer_document_bytes(folder: Path) -> tuple[int, int]:
+    """Bytes of the static layer document the browser fetches once: (raw, gzip)."""
+    document = layer_json(load_world(folder)).encode("utf-8")
+    return len(document), len(gzip.compress(document))

@@ -11,6 +11,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -130,6 +131,11 @@ def map_position(map_view: MapView) -> MapPosition | None:
     return None if reported.near(fitted.get(map_view)) else reported
 
 
+def map_has_reported() -> bool:
+    """Whether the map has drawn and sent its first report (its centre), in this session."""
+    return isinstance((st.session_state.get("map") or {}).get("center"), dict)
+
+
 def apply_map_click() -> None:
     """A click on the map arrives as the component's value; apply each new click once (the
     value persists across reruns) and move the district picker with it."""
@@ -191,12 +197,37 @@ def play_step(last_year: int) -> None:
         st.session_state["playing"] = False
 
 
-def zipped(
-    tables: Callable[[Scene, World], dict[str, str]], scene: Scene, world: World
-) -> Callable[[], bytes]:
+def zipped(tables: Callable[[Scene, World], dict[str, str]], view: View) -> Callable[[], bytes]:
     """A download's data, built only when the button is clicked (Streamlit calls it later,
     in another thread, with no arguments)."""
-    return lambda: zip_bytes(tables(scene, world), EXPORT_FOLDER)
+    return lambda: zip_bytes(tables(compose_scene(world, view), world), EXPORT_FOLDER)
+
+
+def map_page(view: View) -> str:
+    """The downloaded map page of the view, built when its button is clicked."""
+    scene = compose_scene(world, view)
+    return standalone_map(
+        world,
+        scene,
+        text("title"),
+        text("map_caption"),
+        cited_sources(scene, catalog),
+        text("details_sources"),
+    )
+
+
+@st.cache_data(max_entries=1024, show_spinner=False)
+def view_outputs(folder: Path, view: View) -> tuple[dict[str, object], str | None, str]:
+    """What a view shows beside the geometry: the map's state, the selected record's details
+    (None when there is no such record in the view) and the year's milestones, as Markdown.
+    Cached for every session: a year someone has looked at before costs a lookup."""
+    shown = world_of(folder)
+    scene = compose_scene(shown, view)
+    state = map_state(scene, index_of(folder), view_bounds(shown, view.map_view))
+    sources = source_catalog(shown.dataset)
+    details = describe(view.selection, scene, shown, sources) if view.selection else None
+    happening = year_markdown(scene.milestones, view.year) if view.year is not None else ""
+    return state, details_markdown(details) if details else None, happening
 
 
 def share_url(params: dict[str, str]) -> str:
@@ -234,7 +265,7 @@ def year_controls(domain: Domain) -> int | None:
     return None if all_years else year
 
 
-def downloads(scene: Scene, world: World) -> None:
+def downloads(view: View) -> None:
     """The three downloads of what is shown, each built only when clicked."""
     st.markdown(f"**{md(text('downloads'))}**")
     geojson_column, csv_column, html_column = st.columns(3)
@@ -244,7 +275,7 @@ def downloads(scene: Scene, world: World) -> None:
     ):
         column.download_button(
             text(label_key),
-            data=zipped(tables, scene, world),
+            data=zipped(tables, view),
             file_name=f"{EXPORT_FOLDER}-{suffix}.zip",
             mime="application/zip",
             on_click="ignore",
@@ -252,14 +283,7 @@ def downloads(scene: Scene, world: World) -> None:
         )
     html_column.download_button(
         text("download_html"),
-        data=lambda: standalone_map(
-            world,
-            scene,
-            text("title"),
-            text("map_caption"),
-            cited_sources(scene, catalog),
-            text("details_sources"),
-        ),
+        data=lambda: map_page(view),
         file_name=f"{EXPORT_FOLDER}-map.html",
         mime="text/html",
         on_click="ignore",
@@ -267,6 +291,9 @@ def downloads(scene: Scene, world: World) -> None:
     )
 
 
+# True while the whole script runs; a rerun of the fragment alone finds it False (the value
+# the last full run left in this module's namespace).
+in_full_run = True
 st.set_page_config(page_title=text("page_title"), layout="wide")
 st.html(PAGE_CSS)
 st.title(text("title"))
@@ -334,6 +361,10 @@ playing_when_defined = bool(st.session_state.get("playing"))
 @st.fragment(run_every=PLAY_SECONDS if playing_when_defined else None)
 def year_view() -> None:
     """The part that follows the year: its controls, the map, the details and the link."""
+    if not st.session_state.get("page_complete") and map_has_reported():
+        st.session_state["page_complete"] = True
+        if not in_full_run:  # a full run writes the rest after this fragment anyway
+            st.rerun(scope="app")
     if st.session_state.get("playing"):
         play_step(domain.last_year)
     if bool(st.session_state.get("playing")) != playing_when_defined:
@@ -365,13 +396,11 @@ def year_view() -> None:
     # While playing, the address stays put; it follows the year once the play stops.
     if not st.session_state.get("playing") and params != st.query_params.to_dict():
         st.query_params.from_dict(params)
-    scene = compose_scene(world, view)
+    state, details, happening = view_outputs(DATA_DIR, replace(view, position=None))
     restored = st.session_state.get("url_position")
     st_folium(
         build_base_map(world.boundaries, assets(DATA_DIR), view_bounds(world, MapView.STATES)),
-        feature_group_to_add=state_overlay(
-            map_state(scene, index, view_bounds(world, view.map_view))
-        ),
+        feature_group_to_add=state_overlay(state),
         center=(restored.lat, restored.lng) if restored else None,
         zoom=restored.zoom if restored else None,
         height=MAP_HEIGHT,
@@ -382,38 +411,32 @@ def year_view() -> None:
     st.caption(text("map_caption"))
     # Download buttons stay in the fragment's own container: Streamlit mixes up the files of
     # buttons that a fragment writes into an outside one.
-    downloads(scene, world)
+    downloads(view)
     with details_box:
-        details_panel(view, scene, params)
+        details_panel(view, details, happening, params)
 
 
-def details_panel(view: View, scene: Scene, params: dict[str, str]) -> None:
-    """The selected record's details and the link to this view."""
+def details_panel(view: View, details: str | None, happening: str, params: dict[str, str]) -> None:
+    """The selected record's details (or, with none, the year's milestones) and the link to
+    this view."""
     st.subheader(text("details"))
-    details = describe(view.selection, scene, world, catalog) if view.selection else None
     if details is None:
         st.info(text("details_hint"))
         if view.year is not None:
             st.markdown(f"**{md(text('year_milestones').format(year=view.year))}**")
-            happening = year_markdown(scene.milestones, view.year)
             st.markdown(happening or md(text("year_milestones_none").format(year=view.year)))
     else:
-        st.markdown(details_markdown(details))
+        st.markdown(details)
     st.subheader(text("share"))
     st.caption(text("share_help"))
     st.code(share_url(params), language=None, wrap_lines=True)
 
 
-with map_column:
-    year_view()
-
-# The milestone list is long and the same for every year: written after the map, so the map
-# reaches the browser first, and outside the fragment, so a year change does not resend it.
-with st.sidebar:
-    st.subheader(text("milestones"))
+def timeline() -> None:
+    """The milestone list: long, and the same for every year."""
     st.caption(text("milestones_help"))
-    timeline = milestones_in_view(world.dataset.milestones, View(year=None, evidence=evidence))
-    for milestone_year, group in by_year(timeline):
+    shown = milestones_in_view(world.dataset.milestones, View(year=None, evidence=evidence))
+    for milestone_year, group in by_year(shown):
         st.button(
             text("go_to_year").format(year=milestone_year),
             key=f"go-{milestone_year}",
@@ -424,19 +447,41 @@ with st.sidebar:
         for _, milestone in group.iterrows():
             st.markdown(milestone_markdown(milestone, catalog))
 
+
+def global_context() -> None:
+    """Who mines rare earths, and how much of Japan's supply is Chinese: figures and charts."""
+    table = production_table(world.dataset)
+    production_column, imports_column = st.columns(2)
+    with production_column:
+        st.markdown(f"**{md(text('context_production'))}**")
+        st.markdown(group_shares_markdown(table))
+        st.altair_chart(production_chart(table), width="stretch")
+        st.caption(text("context_production_caption"))
+        st.markdown(source_list(world.dataset.production["sources"], catalog))
+    with imports_column:
+        st.markdown(f"**{md(text('context_imports'))}**")
+        st.altair_chart(import_share_chart(world.dataset.import_share), width="stretch")
+        st.caption(text("context_imports_caption"))
+        with st.expander(text("context_imports_figures")):
+            st.markdown(import_share_markdown(world.dataset.import_share, catalog))
+
+
+with map_column:
+    year_view()
+
+# The map first: the milestone list and the charts follow once the map has drawn (its first
+# report asks for the full run that writes them), so they never hold it back. They sit outside
+# the fragment, so a year change does not resend them.
+with st.sidebar:
+    st.subheader(text("milestones"))
+    if st.session_state.get("page_complete"):
+        timeline()
+    else:
+        st.caption(text("loading_after_map"))
 st.divider()
 st.subheader(text("context"))
-table = production_table(world.dataset)
-production_column, imports_column = st.columns(2)
-with production_column:
-    st.markdown(f"**{md(text('context_production'))}**")
-    st.markdown(group_shares_markdown(table))
-    st.altair_chart(production_chart(table), width="stretch")
-    st.caption(text("context_production_caption"))
-    st.markdown(source_list(world.dataset.production["sources"], catalog))
-with imports_column:
-    st.markdown(f"**{md(text('context_imports'))}**")
-    st.altair_chart(import_share_chart(world.dataset.import_share), width="stretch")
-    st.caption(text("context_imports_caption"))
-    with st.expander(text("context_imports_figures")):
-        st.markdown(import_share_markdown(world.dataset.import_share, catalog))
+if st.session_state.get("page_complete"):
+    global_context()
+else:
+    st.caption(text("loading_after_map"))
+in_full_run = False

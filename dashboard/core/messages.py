@@ -82,6 +82,7 @@ CATALOGS: dict[str, dict[str, str]] = {
         # Milestones
         "milestones": "Milestones",
         "milestones_help": "Pick a milestone to move the map to its year.",
+        "loading_after_map": "Loading, once the map has drawn…",
         "not_yet": "not yet",
         "brief_says": "The project brief says",
         "go_to_year": "{year} ▸ show on the map",

@@ -15,9 +15,16 @@ APP = str(REPO_ROOT / "dashboard" / "app.py")
 GANJAM = 354  # LGD code; its Census 2011 code is 388
 
 
+def map_drawn(at: AppTest) -> AppTest:
+    """What streamlit-folium leaves in session state once the map has drawn: its first report
+    of where it is (AppTest cannot run the component itself)."""
+    at.session_state["map"] = {"center": {"lat": 17.6, "lng": 82.1}, "zoom": 6}
+    return at.run()
+
+
 @pytest.fixture
 def app() -> AppTest:
-    return AppTest.from_file(APP, default_timeout=60).run()
+    return map_drawn(AppTest.from_file(APP, default_timeout=60).run())
 
 
 def page_text(at: AppTest) -> str:
@@ -45,6 +52,16 @@ def test_app_runs_and_shows_the_dashboard(app: AppTest) -> None:
     assert app.sidebar.header[0].value == text("sidebar_header")
     assert app.info[0].value == text("details_hint")
     assert "2012" in "".join(b.label for b in app.sidebar.button)
+
+
+def test_the_timeline_and_the_charts_wait_for_the_map() -> None:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.get("vega_lite_chart")
+    assert not [b for b in at.sidebar.button if b.key and b.key.startswith("go-")]
+    assert text("loading_after_map") in [c.value for c in at.sidebar.caption]
+    map_drawn(at)
+    assert len(at.get("vega_lite_chart")) == 2
+    assert at.button(key="go-2012")
 
 
 def test_picking_a_district_shows_its_details(app: AppTest) -> None:

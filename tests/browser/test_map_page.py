@@ -34,3 +34,30 @@ def test_hovering_a_district_shows_its_name_and_state(
     expect(tooltip).to_contain_text("Ganjam", timeout=10_000)
     expect(tooltip).to_contain_text("Odisha")
     page.screenshot(path=artifacts / "tooltip-ganjam.png")
+
+
+# Polls the page from its first moment: when the map's 56 districts are drawn, when the first
+# chart and the first milestone entry appear.
+RECORD_ARRIVALS = """
+window.arrivals = {};
+const seen = (name, found) => { if (found && !(name in window.arrivals))
+    window.arrivals[name] = performance.now(); };
+const poll = () => {
+    const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+    const inside = frame && frame.contentDocument;
+    seen("map", inside && inside.querySelectorAll("path.district").length === 56);
+    seen("chart", document.querySelector('[data-testid="stVegaLiteChart"]'));
+    seen("timeline", document.querySelector('[class*="st-key-go-"]'));
+    if (Object.keys(window.arrivals).length < 3) setTimeout(poll, 10);
+};
+poll();
+"""
+
+
+def test_the_map_draws_before_the_charts_and_the_timeline(page: Page, app_url: str) -> None:
+    page.add_init_script(RECORD_ARRIVALS)
+    open_map(page, app_url)
+    page.wait_for_function("Object.keys(window.arrivals).length === 3", timeout=30_000)
+    arrivals = page.evaluate("window.arrivals")
+    assert arrivals["map"] < arrivals["chart"], arrivals
+    assert arrivals["map"] < arrivals["timeline"], arrivals
