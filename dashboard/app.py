@@ -429,7 +429,9 @@ def details_panel(view: View, details: str | None, happening: str, params: dict[
         st.markdown(details)
     st.subheader(text("share"))
     st.caption(text("share_help"))
-    st.code(share_url(params), language=None, wrap_lines=True)
+    # The code box (with its copy button) loads a large script: not before the map has drawn.
+    if st.session_state.get("page_complete"):
+        st.code(share_url(params), language=None, wrap_lines=True)
 
 
 def timeline() -> None:
