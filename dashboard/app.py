@@ -136,17 +136,19 @@ def map_has_reported() -> bool:
     return isinstance((st.session_state.get("map") or {}).get("center"), dict)
 
 
-def apply_map_click() -> None:
+def apply_map_click() -> bool:
     """A click on the map arrives as the component's value; apply each new click once (the
-    value persists across reruns) and move the district picker with it."""
+    value persists across reruns) and move the district picker with it. True when a click was
+    applied."""
     state = st.session_state.get("map")
     click = clicked_selection(state)
     token = repr(state.get("last_object_clicked")) + repr(click) if click else None
     if click is None or token == st.session_state.get("applied_click"):
-        return
+        return False
     st.session_state["applied_click"] = token
     st.session_state["selection"] = click.ref
     st.session_state["district"] = click.district_code
+    return True
 
 
 def on_pick_district() -> None:
@@ -197,10 +199,12 @@ def play_step(last_year: int) -> None:
         st.session_state["playing"] = False
 
 
-def zipped(tables: Callable[[Scene, World], dict[str, str]], view: View) -> Callable[[], bytes]:
+def zipped(
+    tables: Callable[[Scene, World], dict[str, str]], shown: dict[str, View]
+) -> Callable[[], bytes]:
     """A download's data, built only when the button is clicked (Streamlit calls it later,
-    in another thread, with no arguments)."""
-    return lambda: zip_bytes(tables(compose_scene(world, view), world), EXPORT_FOLDER)
+    in another thread, with no arguments), for the view shown then."""
+    return lambda: zip_bytes(tables(compose_scene(world, shown["view"]), world), EXPORT_FOLDER)
 
 
 def map_page(view: View) -> str:
@@ -265,8 +269,9 @@ def year_controls(domain: Domain) -> int | None:
     return None if all_years else year
 
 
-def downloads(view: View) -> None:
-    """The three downloads of what is shown, each built only when clicked."""
+def downloads(shown: dict[str, View]) -> None:
+    """The three downloads of what is shown, each built only when clicked, from the view the
+    year's fragment last drew (``shown["view"]``): the buttons stay put while the year moves."""
     st.markdown(f"**{md(text('downloads'))}**")
     geojson_column, csv_column, html_column = st.columns(3)
     for column, label_key, tables, suffix in (
@@ -275,7 +280,7 @@ def downloads(view: View) -> None:
     ):
         column.download_button(
             text(label_key),
-            data=zipped(tables, view),
+            data=zipped(tables, shown),
             file_name=f"{EXPORT_FOLDER}-{suffix}.zip",
             mime="application/zip",
             on_click="ignore",
@@ -283,7 +288,7 @@ def downloads(view: View) -> None:
         )
     html_column.download_button(
         text("download_html"),
-        data=lambda: map_page(view),
+        data=lambda: map_page(shown["view"]),
         file_name=f"{EXPORT_FOLDER}-map.html",
         mime="text/html",
         on_click="ignore",
@@ -313,6 +318,7 @@ districts = world.boundaries.districts.sort_values("district")
 district_names = {int(r.district_lgd): f"{r.district} ({r.state})" for r in districts.itertuples()}
 catalog = source_catalog(world.dataset)
 index = index_of(DATA_DIR)
+apply_map_click()  # before the district picker is drawn, which follows the click
 
 if st.session_state.get("url_ignored"):
     st.warning(text("url_ignored").format(keys=", ".join(st.session_state["url_ignored"])))
@@ -346,7 +352,16 @@ with st.sidebar:
         format_func=lambda layer: text(f"layer_{layer.value}"),
         key="layers",
     )
-    picker_box = st.container()
+    st.selectbox(
+        text("district_picker"),
+        list(district_names),
+        index=None,
+        placeholder=text("district_picker_none"),
+        format_func=district_names.__getitem__,
+        key="district",
+        on_change=on_pick_district,
+        help=text("district_picker_help"),
+    )
 
 map_column, details_column = st.columns([2, 1])
 with details_column:
@@ -369,20 +384,10 @@ def year_view() -> None:
         play_step(domain.last_year)
     if bool(st.session_state.get("playing")) != playing_when_defined:
         st.rerun(scope="app")
-    apply_map_click()
+    if apply_map_click() and not in_full_run:
+        st.rerun(scope="app")  # the district picker, outside this fragment, follows the click
     with year_box:
         year = year_controls(domain)
-    with picker_box:
-        st.selectbox(
-            text("district_picker"),
-            list(district_names),
-            index=None,
-            placeholder=text("district_picker_none"),
-            format_func=district_names.__getitem__,
-            key="district",
-            on_change=on_pick_district,
-            help=text("district_picker_help"),
-        )
     view = View(
         year=year,
         evidence=evidence,
@@ -408,10 +413,7 @@ def year_view() -> None:
         returned_objects=["last_active_drawing", "last_object_clicked", "center", "zoom"],
         key="map",
     )
-    st.caption(text("map_caption"))
-    # Download buttons stay in the fragment's own container: Streamlit mixes up the files of
-    # buttons that a fragment writes into an outside one.
-    downloads(view)
+    st.session_state.setdefault("shown", {})["view"] = view
     with details_box:
         details_panel(view, details, happening, params)
 
@@ -470,6 +472,8 @@ def global_context() -> None:
 
 with map_column:
     year_view()
+    st.caption(text("map_caption"))
+    downloads(st.session_state["shown"])
 
 # The map first: the milestone list and the charts follow once the map has drawn (its first
 # report asks for the full run that writes them), so they never hold it back. They sit outside
