@@ -99,6 +99,10 @@ def _page_css() -> str:
         f".leaflet-container.leaflet-container {{ background: {theme.SEA}; }}"
         " body:has(#map_div) { margin: 0; overflow: hidden; }"
         " #map_div { height: 100vh !important; }"
+        # On a narrow map the attribution would wrap across the scale bar: keep it beside it.
+        " @media (max-width: 520px) {"
+        " .leaflet-control-attribution { max-width: calc(100vw - 8.5rem); }"
+        " }"
     )
 
 
