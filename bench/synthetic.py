@@ -42,8 +42,10 @@ def write_synthetic(folder: Path, count: int) -> Path:
         properties = {
             "id": f"site-synthetic-{number}",
             "name": f"Synthetic site {number}",
+            "name_ja": f"合成サイト{number}",
             "kind": KINDS[int(rng.integers(len(KINDS)))],
             "description": "Generated for the benchmark; not a real site.",
+            "description_ja": "ベンチマーク用に生成したもので、実在のサイトではない。",
             "sources": [SOURCE_ID],
             "evidence": grade,
             "state": [district["state"]],
@@ -53,6 +55,7 @@ def write_synthetic(folder: Path, count: int) -> Path:
         }
         if grade in ("claimed", "disputed"):
             properties["evidence_note"] = "Synthetic record."
+            properties["evidence_note_ja"] = "合成レコード。"
         features.append(
             {
                 "type": "Feature",
@@ -66,7 +69,7 @@ def write_synthetic(folder: Path, count: int) -> Path:
     sites_path.write_text(json.dumps(collection), encoding="utf-8")
     with (folder / schema.SOURCES.file).open("a", newline="", encoding="utf-8") as handle:
         row = [SOURCE_ID, "Synthetic benchmark records", "this project", "", schema.NO_DATE]
-        csv.writer(handle, lineterminator="\n").writerow([*row, "generated"])
+        csv.writer(handle, lineterminator="\n").writerow([*row, "generated", ""])
     return folder
 
 

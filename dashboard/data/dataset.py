@@ -26,6 +26,7 @@ class Dataset:
 
     sources: pd.DataFrame
     district_codes: pd.DataFrame
+    names_ja: pd.DataFrame  # the Japanese names of states, districts and countries
     sites: gpd.GeoDataFrame
     site_status: pd.DataFrame  # each site's statuses in order, by site_id
     places: gpd.GeoDataFrame
@@ -53,6 +54,7 @@ def load_dataset(
     return Dataset(
         sources=_frame(checked, schema.SOURCES),
         district_codes=_frame(checked, schema.DISTRICT_CODES),
+        names_ja=_frame(checked, schema.NAMES_JA),
         sites=_geo_frame(checked, schema.SITES),
         site_status=_frame(checked, schema.SITE_STATUS),
         places=_geo_frame(checked, schema.PLACES),

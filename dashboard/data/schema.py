@@ -54,6 +54,8 @@ class Field:
     kind: Kind = Kind.TEXT
     required: bool = False
     allowed: tuple[str, ...] = ()
+    # Shown to the reader: a Japanese companion field ``<name>_ja`` must hold its translation.
+    translated: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,29 @@ class TableSpec:
     geometry: tuple[str, ...] = ()
     key: str = "id"
     names: tuple[str, ...] = field(init=False)
+    translated: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
+        # Each translated field brings its Japanese companion, and ``ja_as_is`` lists the
+        # fields whose Japanese is the English on purpose (a proper noun or code in Latin
+        # letters).
+        translated = tuple(f.name for f in self.fields if f.translated)
+        if translated:
+            companions = tuple(Field(japanese(name)) for name in translated)
+            as_is = Field(JA_AS_IS, Kind.ENUM_LIST, allowed=translated)
+            object.__setattr__(self, "fields", (*self.fields, *companions, as_is))
+        object.__setattr__(self, "translated", translated)
         # Looked up for every cell of every record: computed once.
         object.__setattr__(self, "names", tuple(f.name for f in self.fields))
+
+
+JA_SUFFIX = "_ja"
+JA_AS_IS = "ja_as_is"
+
+
+def japanese(name: str) -> str:
+    """The name of a field's Japanese companion."""
+    return name + JA_SUFFIX
 
 
 @dataclass(frozen=True)
@@ -210,12 +231,12 @@ def _items(raw: object) -> list[object]:
 def _common(kinds: tuple[str, ...], *, located: bool = False) -> tuple[Field, ...]:
     return (
         Field("id", Kind.SLUG, required=True),
-        Field("name", required=True),
+        Field("name", required=True, translated=True),
         Field("kind", Kind.ENUM, required=True, allowed=kinds),
-        Field("description", required=True),
+        Field("description", required=True, translated=True),
         Field("sources", Kind.SLUG_LIST, required=True),
         Field("evidence", Kind.ENUM, required=True, allowed=EVIDENCE_GRADES),
-        Field("evidence_note"),
+        Field("evidence_note", translated=True),
         Field("state", Kind.ENUM_LIST, required=located, allowed=STATES),
         Field("district_lgd", Kind.INT_LIST, required=located),
     )
@@ -230,6 +251,8 @@ SOURCES = TableSpec(
         Field("url", Kind.URL),
         Field("date", Kind.SOURCE_DATE),
         Field("note"),
+        # Titles stay in their own language; a publisher may carry its Japanese name.
+        Field("publisher_ja"),
     ),
 )
 
@@ -242,26 +265,43 @@ DISTRICT_CODES = TableSpec(
         Field("census2011_code", Kind.INT),
         Field("old_url_code", Kind.INT, required=True),
         Field("sources", Kind.SLUG_LIST, required=True),
-        Field("note"),
+        Field("note", translated=True),
     ),
     key="lgd_code",
+)
+
+NAME_KINDS = ("state", "district", "country")
+
+# The Japanese names of the two states, their districts and the countries links reach, curated
+# (not transliterated by code): ``key`` is the state's name, the district's LGD code or the
+# country's ISO code, ``name`` the English the map shows.
+NAMES_JA = TableSpec(
+    "names_ja.csv",
+    (
+        Field("kind", Kind.ENUM, required=True, allowed=NAME_KINDS),
+        Field("key", required=True),
+        Field("name", required=True),
+        Field("name_ja", required=True),
+        Field("note"),
+    ),
+    key="key",
 )
 
 SITES = TableSpec(
     "sites.geojson",
     (
         *_common(("plant", "mine", "deposit", "exploration"), located=True),
-        Field("operator"),
+        Field("operator", translated=True),
         Field("start_year", Kind.INT),
         Field("end_year", Kind.INT),
-        Field("year_note"),
+        Field("year_note", translated=True),
         Field(
             "location_precision",
             Kind.ENUM,
             required=True,
             allowed=(*POINT_PRECISIONS, "district"),
         ),
-        Field("location_note"),
+        Field("location_note", translated=True),
     ),
     geometry=("Point",),
 )
@@ -287,10 +327,10 @@ SITE_STATUS = TableSpec(
         Field("status", Kind.ENUM, required=True, allowed=SITE_STATUSES),
         Field("start_year", Kind.INT, required=True),
         Field("end_year", Kind.INT),
-        Field("description", required=True),
+        Field("description", required=True, translated=True),
         Field("sources", Kind.SLUG_LIST, required=True),
         Field("evidence", Kind.ENUM, required=True, allowed=EVIDENCE_GRADES),
-        Field("evidence_note"),
+        Field("evidence_note", translated=True),
     ),
 )
 
@@ -300,7 +340,7 @@ PLACES = TableSpec(
         *_common(("mine", "plant", "city", "town", "port", "river_mouth")),
         Field("country", required=True),
         Field("location_precision", Kind.ENUM, required=True, allowed=POINT_PRECISIONS),
-        Field("location_note"),
+        Field("location_note", translated=True),
     ),
     geometry=("Point",),
 )
@@ -319,7 +359,7 @@ ZONE_DEFINITIONS = TableSpec(
         Field("geometry_basis", Kind.ENUM, required=True, allowed=ZONE_BASES),
         Field("anchor_ids", Kind.SLUG_LIST),
         Field("buffer_km", Kind.NUMBER),
-        Field("geometry_note", required=True),
+        Field("geometry_note", required=True, translated=True),
         Field("location_precision", Kind.ENUM, required=True, allowed=("indicative", "none")),
     ),
 )
@@ -338,7 +378,7 @@ LINKS = TableSpec(
         Field("start_year", Kind.INT, required=True),
         Field("end_year", Kind.INT),
         Field("status", Kind.ENUM, required=True, allowed=LINK_STATUSES),
-        Field("status_note"),
+        Field("status_note", translated=True),
     ),
 )
 
@@ -355,7 +395,7 @@ MILESTONES = TableSpec(
         Field("end_date", Kind.DATE),
         Field("related_ids", Kind.SLUG_LIST),
         Field("origin", Kind.ENUM, required=True, allowed=MILESTONE_ORIGINS),
-        Field("brief_text"),
+        Field("brief_text", translated=True),
     ),
 )
 
@@ -363,12 +403,12 @@ PRODUCTION = TableSpec(
     "usgs_rare_earths_2025.csv",
     (
         Field("id", Kind.SLUG, required=True),
-        Field("country", required=True),
+        Field("country", required=True, translated=True),
         Field("iso_a3"),
         Field("mine_production_2023_t", Kind.INT),
         Field("mine_production_2024_t", Kind.INT),
         Field("reserves_t", Kind.INT),
-        Field("note"),
+        Field("note", translated=True),
         Field("sources", Kind.SLUG_LIST, required=True),
         Field("evidence", Kind.ENUM, required=True, allowed=EVIDENCE_GRADES),
     ),
@@ -382,21 +422,22 @@ IMPORT_SHARE = TableSpec(
     "japan_rare_earth_imports_from_china.csv",
     (
         Field("id", Kind.SLUG, required=True),
-        Field("period", required=True),
+        Field("period", required=True, translated=True),
         Field("start", Kind.DATE, required=True),
         Field("end", Kind.DATE),
         Field("share_pct", Kind.NUMBER, required=True),
         Field("measure", Kind.ENUM, required=True, allowed=IMPORT_MEASURES),
-        Field("basis", required=True),
+        Field("basis", required=True, translated=True),
         Field("sources", Kind.SLUG_LIST, required=True),
         Field("evidence", Kind.ENUM, required=True, allowed=EVIDENCE_GRADES),
-        Field("evidence_note"),
+        Field("evidence_note", translated=True),
     ),
 )
 
 CURATED = (
     SOURCES,
     DISTRICT_CODES,
+    NAMES_JA,
     SITES,
     SITE_STATUS,
     PLACES,

@@ -24,6 +24,7 @@ from dashboard.data.checks import (
     identity,
     locations,
     notes,
+    translations,
     years,
     zones,
 )
@@ -51,6 +52,7 @@ def check_folder(
     years.check_site_status(checked)
     zones.check(checked, folder, boundaries)
     figures.check(checked, boundaries)
+    translations.check(checked, boundaries)
     checked.problems.sort()
     return checked
 
