@@ -22,13 +22,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard.core.choices import EvidenceLevel, Layer, MapView, Measure
+from dashboard.core.choices import EvidenceLevel, Language, Layer, MapView, Measure
 from dashboard.core.filters import milestones_in_view
+from dashboard.core.localize import localized, place_names
 from dashboard.core.messages import label, text
 from dashboard.core.refs import clicked_selection, district_ref, parse_ref
 from dashboard.core.scene import Scene, compose_scene
-from dashboard.core.sources import cited_sources, source_catalog
-from dashboard.core.url import Domain, decode, domain_of, encode
+from dashboard.core.sources import source_catalog
+from dashboard.core.url import Domain, decode, domain_of, encode, link_language
 from dashboard.core.view import MapPosition, View
 from dashboard.core.world import World, load_world
 from dashboard.data.problems import DatasetError
@@ -73,6 +74,12 @@ def world_of(folder: Path) -> World:
 
 
 @st.cache_resource
+def world_in(folder: Path, language: Language) -> World:
+    """The world with its data texts in one language, once per language."""
+    return localized(world_of(folder), language)
+
+
+@st.cache_resource
 def assets(folder: Path) -> AssetUrls:
     """Publish Leaflet, the map script, the basemap and the layer document to the static route
     once, and return the URLs the browser must use below the proxy's path prefix."""
@@ -96,10 +103,11 @@ def restore_from_url(domain: Domain) -> None:
     if st.session_state.get("url_restored"):
         return
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    view, ignored = decode(params, domain)
+    view, ignored = decode(params, domain, Language.of_locale(st.context.locale))
     st.session_state.update(
         url_restored=True,
         url_ignored=ignored,
+        language=view.language,
         map_view=view.map_view,
         all_years=view.year is None,
         year=view.year or domain.last_year,
@@ -107,7 +115,6 @@ def restore_from_url(domain: Domain) -> None:
         measure=view.measure,
         layers=[layer for layer in Layer if layer in view.layers],
         selection=view.selection.ref if view.selection else None,
-        district=view.selection.district_code if view.selection else None,
         url_position=view.position,
     )
 
@@ -147,15 +154,20 @@ def apply_map_click() -> bool:
         return False
     st.session_state["applied_click"] = token
     st.session_state["selection"] = click.ref
-    st.session_state["district"] = click.district_code
     return True
 
 
-def on_pick_district() -> None:
+def on_pick_district(key: str) -> None:
     """Select the district chosen in the picker, so a keyboard or screen-reader user can select
     without clicking the map."""
-    code = st.session_state.get("district")
+    code = st.session_state.get(key)
     st.session_state["selection"] = district_ref(code) if code is not None else None
+
+
+def picker_key(language: Language) -> str:
+    """The district picker's key, one per language: the browser resets a picker whose option
+    labels change under it, so each language has its own, set from the selection."""
+    return f"district-{language.value}"
 
 
 def on_change_view() -> None:
@@ -203,21 +215,15 @@ def zipped(
     tables: Callable[[Scene, World], dict[str, str]], shown: dict[str, View]
 ) -> Callable[[], bytes]:
     """A download's data, built only when the button is clicked (Streamlit calls it later,
-    in another thread, with no arguments), for the view shown then."""
+    in another thread, with no arguments), for the view shown then. Data files keep their
+    English columns beside the Japanese ones, whatever the page's language."""
     return lambda: zip_bytes(tables(compose_scene(world, shown["view"]), world), EXPORT_FOLDER)
 
 
 def map_page(view: View) -> str:
-    """The downloaded map page of the view, built when its button is clicked."""
-    scene = compose_scene(world, view)
-    return standalone_map(
-        world,
-        scene,
-        text("title"),
-        text("map_caption"),
-        cited_sources(scene, catalog),
-        text("details_sources"),
-    )
+    """The downloaded map page of the view, in its language, built when its button is
+    clicked."""
+    return standalone_map(world, compose_scene(world, view))
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)
@@ -225,13 +231,15 @@ def view_outputs(folder: Path, view: View) -> tuple[dict[str, object], str | Non
     """What a view shows beside the geometry: the map's state, the selected record's details
     (None when there is no such record in the view) and the year's milestones, as Markdown.
     Cached for every session: a year someone has looked at before costs a lookup."""
-    shown = world_of(folder)
+    shown = world_in(folder, view.language)
     scene = compose_scene(shown, view)
     state = map_state(scene, index_of(folder), view_bounds(shown, view.map_view))
-    sources = source_catalog(shown.dataset)
+    sources = source_catalog(shown.dataset, view.language)
     details = describe(view.selection, scene, shown, sources) if view.selection else None
-    happening = year_markdown(scene.milestones, view.year) if view.year is not None else ""
-    return state, details_markdown(details) if details else None, happening
+    happening = (
+        year_markdown(scene.milestones, view.year, view.language) if view.year is not None else ""
+    )
+    return state, details_markdown(details, view.language) if details else None, happening
 
 
 def share_url(params: dict[str, str]) -> str:
@@ -246,7 +254,7 @@ def year_controls(domain: Domain) -> int | None:
     year shown, None for all years."""
     all_years = bool(st.session_state.get("all_years"))
     year = st.slider(
-        text("year"),
+        text("year", language),
         min_value=domain.first_year,
         max_value=domain.last_year,
         key="year",
@@ -256,15 +264,18 @@ def year_controls(domain: Domain) -> int | None:
     play_column, all_column = st.columns([1, 1], vertical_alignment="center")
     playing = bool(st.session_state.get("playing"))
     play_column.button(
-        text("pause") if playing else text("play"),
+        text("pause", language) if playing else text("play", language),
         key="play",
         icon=":material/pause:" if playing else ":material/play_arrow:",
-        help=text("play_help"),
+        help=text("play_help", language),
         on_click=on_play,
         args=(domain.first_year, domain.last_year),
     )
     all_years = all_column.checkbox(
-        text("all_years"), key="all_years", help=text("all_years_help"), on_change=stop_playing
+        text("all_years", language),
+        key="all_years",
+        help=text("all_years_help", language),
+        on_change=stop_playing,
     )
     return None if all_years else year
 
@@ -272,14 +283,14 @@ def year_controls(domain: Domain) -> int | None:
 def downloads(shown: dict[str, View]) -> None:
     """The three downloads of what is shown, each built only when clicked, from the view the
     year's fragment last drew (``shown["view"]``): the buttons stay put while the year moves."""
-    st.markdown(f"**{md(text('downloads'))}**")
+    st.markdown(f"**{md(text('downloads', language))}**")
     geojson_column, csv_column, html_column = st.columns(3)
     for column, label_key, tables, suffix in (
         (geojson_column, "download_geojson", dataset_files, "geojson"),
         (csv_column, "download_csv", csv_tables, "csv"),
     ):
         column.download_button(
-            text(label_key),
+            text(label_key, language),
             data=zipped(tables, shown),
             file_name=f"{EXPORT_FOLDER}-{suffix}.zip",
             mime="application/zip",
@@ -287,7 +298,7 @@ def downloads(shown: dict[str, View]) -> None:
             width="stretch",
         )
     html_column.download_button(
-        text("download_html"),
+        text("download_html", language),
         data=lambda: map_page(shown["view"]),
         file_name=f"{EXPORT_FOLDER}-map.html",
         mime="text/html",
@@ -299,75 +310,103 @@ def downloads(shown: dict[str, View]) -> None:
 # True while the whole script runs; a rerun of the fragment alone finds it False (the value
 # the last full run left in this module's namespace).
 in_full_run = True
-st.set_page_config(page_title=text("page_title"), layout="wide")
+language = link_language(
+    st.session_state.get("language"),
+    st.query_params.get_all("lang"),
+    Language.of_locale(st.context.locale),
+)
+st.set_page_config(page_title=text("page_title", language), layout="wide")
 st.html(PAGE_CSS)
-st.title(text("title"))
-st.caption(text("subtitle"))
+st.title(text("title", language))
+st.caption(text("subtitle", language))
 
 try:
     world = world_of(DATA_DIR)
 except DatasetError as error:
-    st.error(text("data_error"))
+    st.error(text("data_error", language))
     # st.code shows the lines verbatim: data text is never interpreted as Markdown or HTML.
     st.code("\n".join(str(p) for p in error.problems), language=None)
     st.stop()
 
 domain = url_domain(DATA_DIR, THIS_YEAR)
 restore_from_url(domain)
-districts = world.boundaries.districts.sort_values("district")
-district_names = {int(r.district_lgd): f"{r.district} ({r.state})" for r in districts.itertuples()}
-catalog = source_catalog(world.dataset)
+shown_world = world_in(DATA_DIR, language)
+districts = shown_world.boundaries.districts.sort_values("district")
+district_names = {
+    int(r.district_lgd): text("district_option", language).format(
+        district=r.district, state=r.state_name
+    )
+    for r in districts.itertuples()
+}
+catalog = source_catalog(shown_world.dataset, language)
 index = index_of(DATA_DIR)
 apply_map_click()  # before the district picker is drawn, which follows the click
 
 if st.session_state.get("url_ignored"):
-    st.warning(text("url_ignored").format(keys=", ".join(st.session_state["url_ignored"])))
+    st.warning(
+        text("url_ignored", language).format(keys=", ".join(st.session_state["url_ignored"]))
+    )
 
 with st.sidebar:
-    st.header(text("sidebar_header"))
+    st.radio(
+        text("language", language),
+        list(Language),
+        format_func=lambda choice: label("language", choice.value, language),
+        key="language",
+        horizontal=True,
+    )
+    st.header(text("sidebar_header", language))
     map_view = st.radio(
-        text("view"),
+        text("view", language),
         list(MapView),
-        format_func=lambda v: label("view", v.value),
+        format_func=lambda v: label("view", v.value, language),
         key="map_view",
         horizontal=True,
         on_change=on_change_view,
     )
     year_box = st.container()
     evidence = st.radio(
-        text("evidence_filter"),
+        text("evidence_filter", language),
         list(EvidenceLevel),
-        format_func=lambda v: label("evidence_filter", v.value),
+        format_func=lambda v: label("evidence_filter", v.value, language),
         key="evidence",
     )
     measure = st.selectbox(
-        text("measure"),
+        text("measure", language),
         list(Measure),
-        format_func=lambda m: label("measure", m.value),
+        format_func=lambda m: label("measure", m.value, language),
         key="measure",
     )
     layers = st.multiselect(
-        text("layers"),
+        text("layers", language),
         list(Layer),
-        format_func=lambda layer: text(f"layer_{layer.value}"),
+        format_func=lambda layer: text(f"layer_{layer.value}", language),
         key="layers",
     )
+    selected = parse_ref(st.session_state.get("selection"))
+    st.session_state[picker_key(language)] = selected.district_code if selected else None
     st.selectbox(
-        text("district_picker"),
+        text("district_picker", language),
         list(district_names),
         index=None,
-        placeholder=text("district_picker_none"),
+        placeholder=text("district_picker_none", language),
         format_func=district_names.__getitem__,
-        key="district",
+        key=picker_key(language),
         on_change=on_pick_district,
-        help=text("district_picker_help"),
+        args=(picker_key(language),),
+        help=text("district_picker_help", language),
     )
 
 map_column, details_column = st.columns([2, 1])
 with details_column:
     # What a click shows comes first, where a laptop's screen still shows it; the legend after.
     details_box = st.container()
-    st.html(legend.legend_html(measure, site_cells=index.cells))
+    state_names = {
+        key: name
+        for (kind, key), name in place_names(world.dataset.names_ja, language).items()
+        if kind == "state"
+    }
+    st.html(legend.legend_html(measure, language, state_names, site_cells=index.cells))
 # Whether the fragment reruns itself every PLAY_SECONDS is fixed when it is defined here, in
 # a full run: starting or stopping play therefore asks for one full run.
 playing_when_defined = bool(st.session_state.get("playing"))
@@ -396,6 +435,7 @@ def year_view() -> None:
         map_view=map_view,
         selection=parse_ref(st.session_state.get("selection")),
         position=map_position(map_view),
+        language=language,
     )
     params = encode(view, domain)
     # While playing, the address stays put; it follows the year once the play stops.
@@ -404,7 +444,12 @@ def year_view() -> None:
     state, details, happening = view_outputs(DATA_DIR, replace(view, position=None))
     restored = st.session_state.get("url_position")
     st_folium(
-        build_base_map(world.boundaries, assets(DATA_DIR), view_bounds(world, MapView.STATES)),
+        build_base_map(
+            world.boundaries,
+            assets(DATA_DIR),
+            view_bounds(world, MapView.STATES),
+            language=language,
+        ),
         feature_group_to_add=state_overlay(state),
         center=(restored.lat, restored.lng) if restored else None,
         zoom=restored.zoom if restored else None,
@@ -421,16 +466,18 @@ def year_view() -> None:
 def details_panel(view: View, details: str | None, happening: str, params: dict[str, str]) -> None:
     """The selected record's details (or, with none, the year's milestones) and the link to
     this view."""
-    st.subheader(text("details"))
+    st.subheader(text("details", language))
     if details is None:
-        st.info(text("details_hint"))
+        st.info(text("details_hint", language))
         if view.year is not None:
-            st.markdown(f"**{md(text('year_milestones').format(year=view.year))}**")
-            st.markdown(happening or md(text("year_milestones_none").format(year=view.year)))
+            st.markdown(f"**{md(text('year_milestones', language).format(year=view.year))}**")
+            st.markdown(
+                happening or md(text("year_milestones_none", language).format(year=view.year))
+            )
     else:
         st.markdown(details)
-    st.subheader(text("share"))
-    st.caption(text("share_help"))
+    st.subheader(text("share", language))
+    st.caption(text("share_help", language))
     # The code box (with its copy button) loads a large script: not before the map has drawn.
     if st.session_state.get("page_complete"):
         st.code(share_url(params), language=None, wrap_lines=True)
@@ -438,56 +485,58 @@ def details_panel(view: View, details: str | None, happening: str, params: dict[
 
 def timeline() -> None:
     """The milestone list: long, and the same for every year."""
-    st.caption(text("milestones_help"))
-    shown = milestones_in_view(world.dataset.milestones, View(year=None, evidence=evidence))
+    st.caption(text("milestones_help", language))
+    milestones = shown_world.dataset.milestones
+    shown = milestones_in_view(milestones, View(year=None, evidence=evidence))
     for milestone_year, group in by_year(shown):
         st.button(
-            text("go_to_year").format(year=milestone_year),
+            text("go_to_year", language).format(year=milestone_year),
             key=f"go-{milestone_year}",
             on_click=go_to_year,
             args=(milestone_year,),
             type="tertiary",
         )
         for _, milestone in group.iterrows():
-            st.markdown(milestone_markdown(milestone, catalog))
+            st.markdown(milestone_markdown(milestone, catalog, language))
 
 
 def global_context() -> None:
     """Who mines rare earths, and how much of Japan's supply is Chinese: figures and charts."""
-    table = production_table(world.dataset)
+    dataset = shown_world.dataset
+    table = production_table(dataset)
     production_column, imports_column = st.columns(2)
     with production_column:
-        st.markdown(f"**{md(text('context_production'))}**")
-        st.markdown(group_shares_markdown(table))
-        st.altair_chart(production_chart(table), width="stretch")
-        st.caption(text("context_production_caption"))
-        st.markdown(source_list(world.dataset.production["sources"], catalog))
+        st.markdown(f"**{md(text('context_production', language))}**")
+        st.markdown(group_shares_markdown(table, language))
+        st.altair_chart(production_chart(table, language), width="stretch")
+        st.caption(text("context_production_caption", language))
+        st.markdown(source_list(dataset.production["sources"], catalog))
     with imports_column:
-        st.markdown(f"**{md(text('context_imports'))}**")
-        st.altair_chart(import_share_chart(world.dataset.import_share), width="stretch")
-        st.caption(text("context_imports_caption"))
-        with st.expander(text("context_imports_figures")):
-            st.markdown(import_share_markdown(world.dataset.import_share, catalog))
+        st.markdown(f"**{md(text('context_imports', language))}**")
+        st.altair_chart(import_share_chart(dataset.import_share, language), width="stretch")
+        st.caption(text("context_imports_caption", language))
+        with st.expander(text("context_imports_figures", language)):
+            st.markdown(import_share_markdown(dataset.import_share, catalog, language))
 
 
 with map_column:
     year_view()
-    st.caption(text("map_caption"))
+    st.caption(text("map_caption", language))
     downloads(st.session_state["shown"])
 
 # The map first: the milestone list and the charts follow once the map has drawn (its first
 # report asks for the full run that writes them), so they never hold it back. They sit outside
 # the fragment, so a year change does not resend them.
 with st.sidebar:
-    st.subheader(text("milestones"))
+    st.subheader(text("milestones", language))
     if st.session_state.get("page_complete"):
         timeline()
     else:
-        st.caption(text("loading_after_map"))
+        st.caption(text("loading_after_map", language))
 st.divider()
-st.subheader(text("context"))
+st.subheader(text("context", language))
 if st.session_state.get("page_complete"):
     global_context()
 else:
-    st.caption(text("loading_after_map"))
+    st.caption(text("loading_after_map", language))
 in_full_run = False

@@ -1,8 +1,11 @@
 """Shared fixtures: the real boundaries, and the small valid dataset in tests/fixtures/good
-and the real one, each loaded once as a World."""
+and the real one, each loaded once as a World (as an English reader sees it, the way the app
+hands it to the panels)."""
 
 import pytest
 
+from dashboard.core.choices import Language
+from dashboard.core.localize import localized
 from dashboard.core.world import World, load_world
 from dashboard.data.boundaries import Boundaries, load_boundaries
 from dashboard.data.dataset import Dataset
@@ -16,7 +19,7 @@ def boundaries() -> Boundaries:
 
 @pytest.fixture(scope="session")
 def good_world(boundaries: Boundaries) -> World:
-    return load_world(GOOD, TODAY, boundaries)
+    return localized(load_world(GOOD, TODAY, boundaries), Language.EN)
 
 
 @pytest.fixture(scope="session")
@@ -26,4 +29,4 @@ def good(good_world: World) -> Dataset:
 
 @pytest.fixture(scope="session")
 def real_world(boundaries: Boundaries) -> World:
-    return load_world(boundaries=boundaries)
+    return localized(load_world(boundaries=boundaries), Language.EN)

@@ -47,3 +47,16 @@ class EvidenceLevel(Enum):
     def grades(self) -> tuple[str, ...]:
         """The evidence grades shown at this level, surest first."""
         return EVIDENCE_GRADES[: {"verified": 1, "reported": 2, "all": None}[self.value]]
+
+
+class Language(Enum):
+    """The languages the dashboard is written in (``lang`` in a link)."""
+
+    EN = "en"
+    JA = "ja"
+
+    @classmethod
+    def of_locale(cls, locale: str | None) -> Language:
+        """The language for a browser's locale (``ja-JP`` -> Japanese); English otherwise."""
+        code = (locale or "").split("-")[0].split("_")[0].lower()
+        return cls.JA if code == "ja" else cls.EN

@@ -70,13 +70,3 @@ def milestones_in_view(milestones: pd.DataFrame, view: View) -> pd.DataFrame:
     shown = by_evidence(milestones, view)
     upcoming = shown["year"] > view.year if view.year is not None else False
     return shown.assign(upcoming=upcoming)
-
-
-def year_span(start: object, end: object) -> str:
-    """'2011–2014', '2011–' while running, '2018' within one year, '' when the start is
-    unknown."""
-    if pd.isna(start):
-        return ""
-    if pd.isna(end):
-        return f"{start}–"
-    return str(start) if start == end else f"{start}–{end}"

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from dashboard.core.messages import text
+from dashboard.core.choices import Language
+from dashboard.core.messages import date_text, text
 from dashboard.core.scene import Scene
 from dashboard.data.dataset import Dataset
 from dashboard.data.schema import NO_DATE
@@ -25,15 +26,18 @@ class Source:
 Catalog = Mapping[str, Source]
 
 
-def source_catalog(dataset: Dataset) -> dict[str, Source]:
-    """Every source by id, its date as a reader writes it ('undated' where the page shows
-    none)."""
+def source_catalog(dataset: Dataset, language: Language) -> dict[str, Source]:
+    """Every source by id, its date as a reader of ``language`` writes it ('undated' where the
+    page shows none); ``dataset`` is localized, so the publisher is in that language where it
+    has a name in it."""
     return {
         row.id: Source(
             row.title,
             row.publisher,
             row.url,
-            text("source_undated") if row.date == NO_DATE else str(row.date),
+            text("source_undated", language)
+            if row.date == NO_DATE
+            else date_text(str(row.date), language),
         )
         for row in dataset.sources.itertuples()
     }

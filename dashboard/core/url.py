@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from dashboard.core.choices import EvidenceLevel, Layer, MapView, Measure
+from dashboard.core.choices import EvidenceLevel, Language, Layer, MapView, Measure
 from dashboard.core.refs import district_ref, parse_ref, ref
 from dashboard.core.view import CENTRE_DECIMALS, MapPosition, View
 from dashboard.core.world import World, first_year
@@ -20,7 +20,7 @@ from dashboard.core.world import World, first_year
 MAX_VALUE_LENGTH = 100
 ALL_YEARS = "all"
 NO_LAYERS = "none"
-KEYS = ("year", "sel", "layers", "evidence", "measure", "view", "at")
+KEYS = ("year", "sel", "layers", "evidence", "measure", "view", "at", "lang")
 _SAFE_KEY = re.compile(r"[a-z_]{1,20}")
 LAYER_ORDER = tuple(Layer)
 MIN_ZOOM, MAX_ZOOM = 2.0, 18.0
@@ -37,9 +37,10 @@ class Domain:
     # before LGD codes, e.g. "district:388" for "district:lgd-354").
     aliases: Mapping[str, str] = field(default_factory=dict)
 
-    def default(self) -> View:
-        """The view of a bare link: the latest year, everything shown, nothing selected."""
-        return View(year=self.last_year)
+    def default(self, language: Language = Language.EN) -> View:
+        """The view of a bare link: the latest year, everything shown, nothing selected, in
+        the reader's own language."""
+        return View(year=self.last_year, language=language)
 
 
 def domain_of(world: World, last_year: int) -> Domain:
@@ -57,7 +58,8 @@ def domain_of(world: World, last_year: int) -> Domain:
 
 
 def encode(view: View, domain: Domain) -> dict[str, str]:
-    """The query parameters of a link to ``view``: only those that differ from the default."""
+    """The query parameters of a link to ``view``: those that differ from the default, and
+    always the language, so whoever opens the link reads what its sender read."""
     default = domain.default()
     params: dict[str, str] = {}
     if view.year != default.year:
@@ -76,13 +78,17 @@ def encode(view: View, domain: Domain) -> dict[str, str]:
     if view.position is not None:
         p = view.position
         params["at"] = f"{p.lat:.{CENTRE_DECIMALS}f},{p.lng:.{CENTRE_DECIMALS}f},{p.zoom:g}"
+    params["lang"] = view.language.value
     return params
 
 
-def decode(params: Mapping[str, Sequence[str]], domain: Domain) -> tuple[View, list[str]]:
+def decode(
+    params: Mapping[str, Sequence[str]], domain: Domain, language: Language = Language.EN
+) -> tuple[View, list[str]]:
     """The view a query string asks for, and the keys that were ignored (unknown keys are
-    reported as ``?`` unless their name is a plain word)."""
-    view = domain.default()
+    reported as ``?`` unless their name is a plain word). ``language`` is the reader's own,
+    used unless the link names one."""
+    view = domain.default(language)
     ignored: list[str] = []
     for key, values in params.items():
         if key not in KEYS:
@@ -122,7 +128,20 @@ def _apply(view: View, key: str, value: str, domain: Domain) -> View:
         return replace(view, measure=Measure(value))
     if key == "view":
         return replace(view, map_view=MapView(value))
+    if key == "lang":
+        return replace(view, language=Language(value))
     return replace(view, position=_position(value))
+
+
+def link_language(chosen: object, values: Sequence[str], default: Language) -> Language:
+    """The page's language before the view is decoded (the error page needs it too): the one
+    chosen in this session, else the link's ``lang`` when it names a language, else the
+    reader's own."""
+    if isinstance(chosen, Language):
+        return chosen
+    if len(values) == 1 and values[0] in {language.value for language in Language}:
+        return Language(values[0])
+    return default
 
 
 def _position(value: str) -> MapPosition:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.core.choices import ALL_LAYERS, EvidenceLevel, Layer, MapView, Measure
+from dashboard.core.choices import ALL_LAYERS, EvidenceLevel, Language, Layer, MapView, Measure
 from dashboard.core.refs import Selection
 
 # The map centre and zoom travel rounded: about 100 m and a quarter zoom step are plenty.
@@ -50,3 +50,4 @@ class View:
     map_view: MapView = MapView.STATES
     selection: Selection | None = None
     position: MapPosition | None = None
+    language: Language = Language.EN

@@ -16,15 +16,13 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
-from dashboard.core.choices import MapView
-from dashboard.core.messages import DEFAULT_LANGUAGE
+from dashboard.core.choices import Language, MapView
+from dashboard.core.messages import text
 from dashboard.data.boundaries import Boundaries
 from dashboard.map import theme
 from dashboard.map.assets import AssetUrls
 from dashboard.map.bounds import Bounds
 from dashboard.map.layers import MapLayers
-
-ATTRIBUTION = "Boundaries: Survey of India (LGD), Natural Earth"
 
 # Leaflet's panes: the basemap under the overlays (400), the state outlines over them.
 BASEMAP_PANE, BASEMAP_Z = "basemap", 250
@@ -99,6 +97,8 @@ def _page_css() -> str:
         f".leaflet-container.leaflet-container {{ background: {theme.SEA}; }}"
         " body:has(#map_div) { margin: 0; overflow: hidden; }"
         " #map_div { height: 100vh !important; }"
+        # Long names (Japanese ones run long) wrap rather than run off the map.
+        " .leaflet-tooltip { white-space: normal; width: max-content; max-width: 20rem; }"
         # On a narrow map the attribution would wrap across the scale bar: keep it beside it.
         " @media (max-width: 520px) {"
         " .leaflet-control-attribution { max-width: calc(100vw - 8.5rem); }"
@@ -112,7 +112,7 @@ def build_base_map(
     bounds: Bounds,
     view: MapView = MapView.STATES,
     document: dict[str, object] | None = None,
-    language: str = DEFAULT_LANGUAGE,
+    language: Language = Language.EN,
 ) -> folium.Map:
     """The base map fitted to ``bounds`` (the extent of ``view``): Leaflet from ``assets``, the
     world's countries and the two states' outlines in their panes, and the map's own layers
@@ -126,8 +126,9 @@ def build_base_map(
     fmap.get_root().header.add_child(Element(f"<style>{_page_css()}</style>"))
     folium.map.CustomPane(BASEMAP_PANE, z_index=BASEMAP_Z, pointer_events=False).add_to(fmap)
     folium.map.CustomPane(OUTLINE_PANE, z_index=OUTLINE_Z, pointer_events=False).add_to(fmap)
+    attribution = text("map_attribution", language)
     layers = (
-        ("world.geojson", boundaries.world, BASEMAP_PANE, "iso_a3", WORLD_STYLES, ATTRIBUTION),
+        ("world.geojson", boundaries.world, BASEMAP_PANE, "iso_a3", WORLD_STYLES, attribution),
         ("states.geojson", boundaries.states, OUTLINE_PANE, "state", {"*": STATE_STYLE}, ""),
     )
     for name, frame, pane, key, styles, attribution in layers:

@@ -8,13 +8,16 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import folium
 import xstatic.pkg.leaflet as xstatic_leaflet
 
+from dashboard.core.localize import localized
+from dashboard.core.messages import text
 from dashboard.core.scene import Scene
-from dashboard.core.sources import Source
+from dashboard.core.sources import Source, cited_sources, source_catalog
 from dashboard.core.world import World
 from dashboard.map.assets import MAP_SCRIPT, AssetUrls, asset_urls
 from dashboard.map.base import build_base_map
@@ -31,33 +34,44 @@ def _inline_script(code: str) -> str:
     return "<script>" + code.replace("</script", "<\\/script") + "</script>"
 
 
-def standalone_map(
-    world: World,
-    scene: Scene,
-    title: str,
-    caption: str,
-    sources: Iterable[Source],
-    sources_heading: str,
-) -> str:
-    """The scene's map as one self-contained HTML page: the same base map and layers as the
-    app's, with the basemap, the layer document, Leaflet and the map script inlined, the
-    caption and the cited sources. It opens offline, from a file, years later."""
+def standalone_map(world: World, scene: Scene) -> str:
+    """The scene's map as one self-contained HTML page in the view's language: the same base
+    map and layers as the app's, with the basemap, the layer document, Leaflet and the map
+    script inlined, the caption and the cited sources. It opens offline, from a file, years
+    later. ``world`` holds both languages (the layer document carries both)."""
     assets = asset_urls()  # no basemap or layer folder: their data is inlined
-    view = scene.view.map_view
+    view, language = scene.view.map_view, scene.view.language
     bounds = view_bounds(world, view)
-    fmap = build_base_map(world.boundaries, assets, bounds, view, layer_document(world))
+    fmap = build_base_map(world.boundaries, assets, bounds, view, layer_document(world), language)
     state = map_state(scene, layer_index(world), bounds)
-    return standalone_html(fmap, state, assets, title, caption, sources, sources_heading)
+    shown = localized(world, language)
+    return standalone_html(
+        fmap,
+        state,
+        assets,
+        Page(
+            language=language.value,
+            title=text("title", language),
+            caption=text("map_caption", language),
+            sources=cited_sources(scene, source_catalog(shown.dataset, language)),
+            sources_heading=text("details_sources", language),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Page:
+    """The words around the map in a downloaded page."""
+
+    language: str
+    title: str
+    caption: str
+    sources: Iterable[Source]
+    sources_heading: str
 
 
 def standalone_html(
-    fmap: folium.Map,
-    state: dict[str, object],
-    assets: AssetUrls,
-    title: str,
-    caption: str,
-    sources: Iterable[Source],
-    sources_heading: str,
+    fmap: folium.Map, state: dict[str, object], assets: AssetUrls, words: Page
 ) -> str:
     """A page of ``fmap`` (built with its data inlined) showing ``state``, with Leaflet and the
     map script inlined, the caption and the cited sources under the map."""
@@ -76,17 +90,19 @@ def standalone_html(
     if inlined != 3:
         raise RuntimeError("the map page no longer links Leaflet and the map script as expected")
     items = "".join(
-        f"<li>{_source_html(source)}</li>" for source in sorted(set(sources), key=_sort_key)
+        f"<li>{_source_html(source)}</li>" for source in sorted(set(words.sources), key=_sort_key)
     )
+    title = html.escape(words.title)
     header = (
-        f"<title>{html.escape(title)}</title>"
-        f'<div style="font:15px sans-serif;padding:6px 10px"><b>{html.escape(title)}</b>'
-        f"<br>{html.escape(caption)}</div>"
+        f"<title>{title}</title>"
+        f'<div style="font:15px sans-serif;padding:6px 10px"><b>{title}</b>'
+        f"<br>{html.escape(words.caption)}</div>"
     )
     footer = (
         f'<section style="font:13px sans-serif;padding:4px 12px">'
-        f"<h3>{html.escape(sources_heading)}</h3><ol>{items}</ol></section>"
+        f"<h3>{html.escape(words.sources_heading)}</h3><ol>{items}</ol></section>"
     )
+    page = re.sub(r"<html(?=[\s>])", f'<html lang="{html.escape(words.language)}"', page, count=1)
     page = page.replace("<body>", f"<body>{header}", 1)
     return page.replace("</body>", f"{footer}</body>", 1)
 

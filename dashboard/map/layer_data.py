@@ -9,14 +9,15 @@ dashboard.map.map_state, which names features by their position in these lists.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import geopandas as gpd
 import shapely
 
-from dashboard.core.filters import year_span
-from dashboard.core.messages import CATALOGS, text
+from dashboard.core.choices import Language
+from dashboard.core.localize import localized
+from dashboard.core.messages import CATALOGS, text, year_span
 from dashboard.core.refs import district_ref, ref
 from dashboard.core.world import World
 from dashboard.data.geometry import round_geometry
@@ -54,6 +55,8 @@ LABEL_KEYS = (
     "tooltip_years",
     "tooltip_location",
     "site_cell",
+    "zoom_in",
+    "zoom_out",
 )
 
 FeatureCollection = dict[str, object]
@@ -90,9 +93,12 @@ def _positions(keys: object) -> dict:
 
 
 def layer_document(world: World) -> dict[str, object]:
-    """The static document: features in ``layer_index`` order, styles and labels. Data text
-    stays plain text here; the browser only ever sets it as text, never as HTML."""
+    """The static document: features in ``layer_index`` order, styles and labels. Each data
+    text comes in every language ({"en": ..., "ja": ...}), so one document serves every
+    reader. Data text stays plain text here; the browser only ever sets it as text, never as
+    HTML."""
     dataset, index = world.dataset, layer_index(world)
+    texts = _texts_by_language(world)
     districts = world.boundaries.districts
     zones = dataset.zones[dataset.zones["id"].isin(list(index.zones))]
     paths = world.geography.link_paths.set_index("id")
@@ -101,13 +107,18 @@ def layer_document(world: World) -> dict[str, object]:
     return {
         "districts": _collection(
             districts,
-            lambda r: {"ref": district_ref(r.district_lgd), "name": r.district, "state": r.state},
+            lambda r: {
+                "ref": district_ref(r.district_lgd),
+                "name": texts(("district", r.district_lgd)),
+                "state": r.state,
+                "state_name": texts(("state", r.district_lgd)),
+            },
         ),
         "zones": _collection(
             zones,
             lambda r: {
                 "ref": ref("zone", r.id),
-                "name": r.name,
+                "name": texts(("name", r.id)),
                 "kind": r.kind,
                 "evidence": r.evidence,
                 "basis": r.geometry_basis,
@@ -124,8 +135,8 @@ def layer_document(world: World) -> dict[str, object]:
             ),
             lambda r: {
                 "ref": ref("link", r.id),
-                "name": r.name,
-                "years": year_span(r.start_year, r.end_year),
+                "name": texts(("name", r.id)),
+                "years": texts(("years", r.id)),
                 "evidence": r.evidence,
             },
         ),
@@ -133,7 +144,7 @@ def layer_document(world: World) -> dict[str, object]:
             sites,
             lambda r: {
                 "ref": ref("site", r.id),
-                "name": r.name,
+                "name": texts(("name", r.id)),
                 "kind": r.kind,
                 "evidence": r.evidence,
                 "precision": r.location_precision,
@@ -141,13 +152,34 @@ def layer_document(world: World) -> dict[str, object]:
         ),
         "cells": index.cells,
         "theme": theme.client_theme(),
-        "labels": {language: client_labels(language) for language in CATALOGS},
+        "labels": {language.value: client_labels(language) for language in Language},
     }
 
 
-def client_labels(language: str) -> dict[str, object]:
+def _texts_by_language(world: World) -> Callable[[tuple[str, object]], dict[str, str]]:
+    """A lookup of each displayed text in every language, by (field, key)."""
+    table: dict[tuple[str, object], dict[str, str]] = {}
+    for language in Language:
+        shown = localized(world, language)
+        entries: list[tuple[tuple[str, object], str]] = []
+        for row in shown.boundaries.districts.itertuples():
+            entries += [(("district", row.district_lgd), row.district)]
+            entries += [(("state", row.district_lgd), row.state_name)]
+        data = shown.dataset
+        for frame in (data.zones, data.links, data.sites):
+            entries += [
+                (("name", key), name) for key, name in zip(frame["id"], frame["name"], strict=True)
+            ]
+        for link in data.links.itertuples():
+            entries += [(("years", link.id), year_span(link.start_year, link.end_year, language))]
+        for key, value in entries:
+            table.setdefault(key, {})[language.value] = str(value)
+    return table.__getitem__
+
+
+def client_labels(language: Language) -> dict[str, object]:
     """The texts the map's tooltips show, in one language."""
-    catalog = CATALOGS[language]
+    catalog = CATALOGS[language.value]
     groups: dict[str, dict[str, str]] = {group: {} for group in LABEL_GROUPS}
     for key, value in catalog.items():
         group, _, name = key.partition(".")

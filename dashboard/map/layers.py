@@ -10,7 +10,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from dashboard.core.choices import MapView
+from dashboard.core.choices import Language, MapView
 from dashboard.map.assets import AssetUrls
 
 
@@ -29,7 +29,7 @@ class MapLayers(JSCSSMixin, MacroElement):
         self,
         assets: AssetUrls,
         document: dict[str, object] | None,
-        language: str,
+        language: Language,
         view: MapView,
     ) -> None:
         super().__init__()
@@ -39,7 +39,7 @@ class MapLayers(JSCSSMixin, MacroElement):
         self.default_js = [("rare_earth_map", assets.map_js)]
         self.options = {
             "data": assets.layers or document,
-            "language": language,
+            "language": language.value,
             "view": view.value,
         }
 

@@ -5,8 +5,9 @@ inline SVG)."""
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
-from dashboard.core.choices import Measure
+from dashboard.core.choices import Language, Measure
 from dashboard.core.messages import label, text
 from dashboard.map import theme
 
@@ -52,16 +53,25 @@ def _row(title: str, items: list[str]) -> str:
     return f'<div style="font-size:0.85rem;margin-bottom:4px">{heading}{"".join(items)}</div>'
 
 
-def legend_html(measure: Measure, site_cells: bool = False) -> str:
-    """The legend's HTML for the measure the districts are coloured by; ``site_cells`` says the
-    map shows sites as counts per cell (a large dataset) rather than as markers."""
+def legend_html(
+    measure: Measure,
+    language: Language,
+    state_names: Mapping[str, str],
+    site_cells: bool = False,
+) -> str:
+    """The legend's HTML for the measure the districts are coloured by, in ``language`` (with
+    the states under ``state_names``); ``site_cells`` says the map shows sites as counts per
+    cell (a large dataset) rather than as markers."""
     sites = [
-        _item(_dot(colour, "2px solid #1b1b1b"), label("site_kind", kind))
+        _item(_dot(colour, "2px solid #1b1b1b"), label("site_kind", kind, language))
         for kind, colour in theme.SITE_COLOURS.items()
     ]
     if site_cells:
         sites.append(
-            _item(_dot(theme.SITE_CELL["fillColor"], "1px solid #ffffff"), text("legend_cells"))
+            _item(
+                _dot(theme.SITE_CELL["fillColor"], "1px solid #ffffff"),
+                text("legend_cells", language),
+            )
         )
     kind_colour = theme.SITE_COLOURS["plant"]
     statuses = [
@@ -70,21 +80,21 @@ def legend_html(measure: Measure, site_cells: bool = False) -> str:
                 _css_colour(str(style.get("fillColor", kind_colour)), float(style["fillOpacity"])),
                 "2px solid #1b1b1b",
             ),
-            label("status_group", group),
+            label("status_group", group, language),
         )
         for group, style in theme.STATUS_FILLS.items()
     ]
     rings = [
         _item(
             _dot("#ffffff", _border(ring["color"], ring["weight"], ring["dashArray"])),
-            label("evidence", grade),
+            label("evidence", grade, language),
         )
         for grade, ring in theme.EVIDENCE_RINGS.items()
     ]
     links = [
         _item(
             _line(_border(style["color"], style["weight"], style["dashArray"])),
-            label("link_status", status),
+            label("link_status", status, language),
         )
         for status, style in theme.LINK_STYLES.items()
     ]
@@ -94,7 +104,7 @@ def legend_html(measure: Measure, site_cells: bool = False) -> str:
             _dot("#ffffff", f"2px solid {colour}")
             + _line(f"2px solid {colour}")
             + _dot(colour, f"2px solid {colour}"),
-            text("legend_link_direction"),
+            text("legend_link_direction", language),
         )
     )
     zones = [
@@ -104,7 +114,7 @@ def legend_html(measure: Measure, site_cells: bool = False) -> str:
                 _border(theme.ZONE_FILL, theme.ZONE_LINE_WEIGHT, theme.INDICATIVE_DASH),
                 opacity=0.6,
             ),
-            text("legend_zones"),
+            text("legend_zones", language),
         ),
         _item(
             _box(
@@ -113,25 +123,30 @@ def legend_html(measure: Measure, site_cells: bool = False) -> str:
                     theme.CLAIMED_ZONE_LINE, theme.CLAIMED_ZONE_WEIGHT, theme.CLAIMED_ZONE_DASH
                 ),
             ),
-            text("legend_zones_claimed"),
+            text("legend_zones_claimed", language),
         ),
     ]
     if measure is Measure.NONE:
-        title = text("layer_districts")
-        districts = [_item(_box(colour), state) for state, colour in theme.STATE_FILL.items()]
+        title = text("layer_districts", language)
+        districts = [
+            _item(_box(colour), state_names.get(state, state))
+            for state, colour in theme.STATE_FILL.items()
+        ]
     else:
-        title = text("legend_counts").format(measure=label("measure", measure.value).lower())
+        title = text("legend_counts", language).format(
+            measure=label("measure", measure.value, language).lower()
+        )
         districts = [
             _item(_box(colour), f"{count}+" if count == theme.COUNT_BINS[-1] else str(count))
             for count, colour in zip(theme.COUNT_BINS, theme.COUNT_COLOURS, strict=True)
         ]
     return "".join(
         [
-            _row(text("legend_sites"), sites),
-            _row(text("legend_status"), statuses),
-            _row(text("legend_rings"), rings),
-            _row(text("legend_links"), links),
-            _row(text("layer_zones"), zones),
+            _row(text("legend_sites", language), sites),
+            _row(text("legend_status", language), statuses),
+            _row(text("legend_rings", language), rings),
+            _row(text("legend_links", language), links),
+            _row(text("layer_zones", language), zones),
             _row(title, districts),
         ]
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from dashboard.core.choices import Language
 from dashboard.core.messages import label, text
 from dashboard.data.schema import IMPORT_MEASURES
 
@@ -14,11 +15,11 @@ GROUP_COLOURS = {"china": "#c0392b", "india": "#e08e0b", "partner": "#0b6e4f", "
 MEASURE_COLOURS = ("#1f78b4", "#e31a1c", "#6a3d9a", "#33a02c")
 
 
-def production_chart(table: pd.DataFrame) -> alt.Chart:
+def production_chart(table: pd.DataFrame, language: Language) -> alt.Chart:
     """2024 mine production by country, largest first, coloured by who the country is to the
     India-Japan story."""
     data = table.dropna(subset=["mine_production_2024_t"]).assign(
-        group_label=lambda f: f["group"].map(lambda g: label("group", g)),
+        group_label=lambda f: f["group"].map(lambda g: label("group", g, language)),
         production=lambda f: f["mine_production_2024_t"].astype(int),
         share=lambda f: f["share_2024"].astype(float),
     )[["country", "production", "share", "group_label"]]
@@ -28,27 +29,29 @@ def production_chart(table: pd.DataFrame) -> alt.Chart:
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("production:Q", title=text("column_production_2024")),
+            x=alt.X("production:Q", title=text("column_production_2024", language)),
             y=alt.Y("country:N", sort="-x", title=None),
             color=alt.Color(
                 "group_label:N",
-                title=text("column_group"),
+                title=text("column_group", language),
                 scale=alt.Scale(
-                    domain=[label("group", g) for g in groups],
+                    domain=[label("group", g, language) for g in groups],
                     range=[GROUP_COLOURS[g] for g in groups],
                 ),
             ),
             tooltip=[
-                alt.Tooltip("country:N", title=text("column_country")),
-                alt.Tooltip("production:Q", title=text("column_production_2024"), format=","),
-                alt.Tooltip("share:Q", title=text("column_share"), format=".1%"),
+                alt.Tooltip("country:N", title=text("column_country", language)),
+                alt.Tooltip(
+                    "production:Q", title=text("column_production_2024", language), format=","
+                ),
+                alt.Tooltip("share:Q", title=text("column_share", language), format=".1%"),
             ],
         )
         .properties(height=320)
     )
 
 
-def import_share_chart(shares: pd.DataFrame) -> alt.LayerChart:
+def import_share_chart(shares: pd.DataFrame, language: Language) -> alt.LayerChart:
     """One series per measure (the sources measure different things, and a share of imports
     is not a share of supply): each figure a point at the middle of its period, with a bar
     across the period, and no line joining figures that no single source joins."""
@@ -56,8 +59,8 @@ def import_share_chart(shares: pd.DataFrame) -> alt.LayerChart:
     data = shares.assign(
         share=shares["share_pct"].astype(float),
         middle=middle,
-        measure_label=shares["measure"].map(lambda m: label("import_measure", m)),
-        evidence_label=shares["evidence"].map(lambda g: label("evidence", g)),
+        measure_label=shares["measure"].map(lambda m: label("import_measure", m, language)),
+        evidence_label=shares["evidence"].map(lambda g: label("evidence", g, language)),
     )[
         [
             "period",
@@ -70,14 +73,16 @@ def import_share_chart(shares: pd.DataFrame) -> alt.LayerChart:
             "evidence_label",
         ]
     ]
-    measures = [label("import_measure", m) for m in IMPORT_MEASURES]
+    measures = [label("import_measure", m, language) for m in IMPORT_MEASURES]
     colour = alt.Color(
         "measure_label:N",
-        title=text("column_measure"),
+        title=text("column_measure", language),
         scale=alt.Scale(domain=measures, range=list(MEASURE_COLOURS)),
         legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=320),
     )
-    share = alt.Y("share:Q", title=text("column_share_pct"), scale=alt.Scale(domain=[0, 100]))
+    share = alt.Y(
+        "share:Q", title=text("column_share_pct", language), scale=alt.Scale(domain=[0, 100])
+    )
     base = alt.Chart(data)
     spans = base.mark_rule(strokeWidth=3, opacity=0.6).encode(
         x=alt.X("period_start:T", title=None),
@@ -90,11 +95,11 @@ def import_share_chart(shares: pd.DataFrame) -> alt.LayerChart:
         y=share,
         color=colour,
         tooltip=[
-            alt.Tooltip("period:N", title=text("column_period")),
-            alt.Tooltip("share:Q", title=text("column_share_pct")),
-            alt.Tooltip("measure_label:N", title=text("column_measure")),
-            alt.Tooltip("basis:N", title=text("column_basis")),
-            alt.Tooltip("evidence_label:N", title=text("column_evidence")),
+            alt.Tooltip("period:N", title=text("column_period", language)),
+            alt.Tooltip("share:Q", title=text("column_share_pct", language)),
+            alt.Tooltip("measure_label:N", title=text("column_measure", language)),
+            alt.Tooltip("basis:N", title=text("column_basis", language)),
+            alt.Tooltip("evidence_label:N", title=text("column_evidence", language)),
         ],
     )
     return alt.layer(spans, points).properties(height=320)

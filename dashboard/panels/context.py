@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from dashboard.core.choices import Language
 from dashboard.core.messages import label
 from dashboard.core.sources import Source
 from dashboard.data.dataset import Dataset
@@ -31,8 +32,8 @@ def production_table(dataset: Dataset) -> pd.DataFrame:
     """USGS rows for countries (not the Other/World rows), with each country's group and its
     share of the world's 2024 mine production (the USGS rounded world total)."""
     usgs = dataset.production
-    world = usgs[usgs["iso_a3"].isna() & usgs["country"].str.startswith("World")]
-    world_2024 = world["mine_production_2024_t"].iloc[0] if len(world) else pd.NA
+    # The rows without a country are "other countries" and the world total: the larger one.
+    world_2024 = usgs.loc[usgs["iso_a3"].isna(), "mine_production_2024_t"].max()
     partners = japan_partners(dataset)
 
     def group(iso: object) -> str:
@@ -59,10 +60,12 @@ def group_shares(table: pd.DataFrame) -> dict[str, float]:
     }
 
 
-def group_shares_markdown(table: pd.DataFrame) -> str:
+def group_shares_markdown(table: pd.DataFrame, language: Language) -> str:
     """'India: 0.7% · Japan's partners: 14.9% · China: 69.2%' as escaped Markdown."""
     shares = group_shares(table)
-    return " · ".join(f"{md(label('group', g))}: {md(f'{shares[g]:.1%}')}" for g in SHARE_GROUPS)
+    return " · ".join(
+        f"{md(label('group', g, language))}: {md(f'{shares[g]:.1%}')}" for g in SHARE_GROUPS
+    )
 
 
 def source_list(source_ids: Iterable[tuple[str, ...]], sources: Mapping[str, Source]) -> str:
@@ -71,14 +74,18 @@ def source_list(source_ids: Iterable[tuple[str, ...]], sources: Mapping[str, Sou
     return "\n".join(f"- {source_line(sources[s])}" for s in cited)
 
 
-def import_share_markdown(shares: pd.DataFrame, sources: Mapping[str, Source]) -> str:
+def import_share_markdown(
+    shares: pd.DataFrame, sources: Mapping[str, Source], language: Language
+) -> str:
     """One line per figure: period, share, what was measured, grade and source."""
     lines = []
     for row in shares.sort_values(["period_start", "id"]).itertuples():
         cited = "; ".join(source_line(sources[s]) for s in row.sources)
         note = f" *{md(row.evidence_note)}*" if row.evidence_note else ""
+        figure = f"{md(row.period)}: {md(f'{row.share_pct:g}')} %"
+        measure = md(label("import_measure", row.measure, language))
         lines.append(
-            f"- {evidence_badge(row.evidence)} **{md(row.period)}: {md(f'{row.share_pct:g}')} %** "
-            f"— {md(label('import_measure', row.measure))}: {md(row.basis)}.{note} {cited}"
+            f"- {evidence_badge(row.evidence, language)} **{figure}** "
+            f"— {measure}: {md(row.basis)}.{note} {cited}"
         )
     return "\n".join(lines)

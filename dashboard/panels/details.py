@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.core.filters import by_evidence, year_span
-from dashboard.core.messages import label, text
+from dashboard.core.choices import Language
+from dashboard.core.filters import by_evidence
+from dashboard.core.messages import date_text, label, text, year_span
 from dashboard.core.refs import Selection, ref
 from dashboard.core.scene import Scene
 from dashboard.core.sources import Catalog, Source, sources_of
@@ -67,9 +68,15 @@ class _Context:
     world: World
     catalog: Catalog
 
+    @property
+    def language(self) -> Language:
+        """The view's language: data texts arrive in it already (core.localize)."""
+        return self.scene.view.language
+
 
 def describe(selection: Selection, scene: Scene, world: World, catalog: Catalog) -> Details | None:
-    """The details of a district, site, zone or link; None for a record that does not exist."""
+    """The details of a district, site, zone or link; None for a record that does not exist.
+    ``world`` is localized to the view's language, and the panel's own words follow it too."""
     context = _Context(scene, world, catalog)
     if selection.district_code is not None:
         return _district(selection.district_code, context)
@@ -84,11 +91,11 @@ def _optional(value: object) -> str | None:
     return None if value is None or pd.isna(value) else str(value)
 
 
-def _milestone_entries(milestones: pd.DataFrame) -> tuple[Entry, ...]:
+def _milestone_entries(milestones: pd.DataFrame, language: Language) -> tuple[Entry, ...]:
     return tuple(
         Entry(
-            title=f"{m.date}: {m.name}",
-            detail=label("milestone_kind", m.kind),
+            title=f"{date_text(m.date, language)}: {m.name}",
+            detail=label("milestone_kind", m.kind, language),
             evidence=m.evidence,
             upcoming=bool(m.upcoming),
         )
@@ -96,16 +103,16 @@ def _milestone_entries(milestones: pd.DataFrame) -> tuple[Entry, ...]:
     )
 
 
-def _site_entries(sites: pd.DataFrame, catalog: Catalog) -> tuple[Entry, ...]:
+def _site_entries(sites: pd.DataFrame, catalog: Catalog, language: Language) -> tuple[Entry, ...]:
     return tuple(
         Entry(
             title=s.name,
             detail=" · ".join(
                 part
                 for part in (
-                    label("site_kind", s.kind),
+                    label("site_kind", s.kind, language),
                     _optional(s.operator) or "",
-                    year_span(s.start_year, s.end_year),
+                    year_span(s.start_year, s.end_year, language),
                 )
                 if part
             ),
@@ -118,13 +125,13 @@ def _site_entries(sites: pd.DataFrame, catalog: Catalog) -> tuple[Entry, ...]:
 
 
 def _link_entries(links: pd.DataFrame, context: _Context) -> tuple[Entry, ...]:
-    endpoints = context.world.endpoints
+    endpoints, language = context.world.endpoints, context.language
     return tuple(
         Entry(
             title=link.name,
             detail=f"{endpoints[link.from_ref].name} → {endpoints[link.to_ref].name} · "
-            f"{label('link_status', link.status_in_year)} · "
-            f"{year_span(link.start_year, link.end_year)}",
+            f"{label('link_status', link.status_in_year, language)} · "
+            f"{year_span(link.start_year, link.end_year, language)}",
             evidence=link.evidence,
             ref=ref("link", link.id),
         )
@@ -155,49 +162,56 @@ def _district(code: int, context: _Context) -> Details | None:
     milestones = _related_milestones(scene, site_ids | set(zones["id"]) | set(links["id"]), code)
     codes = _record(context.world.dataset.district_codes, code, "lgd_code")
     census = district["district_census2011"]
+    language = context.language
     facts = [
-        (text("details_state"), str(district["state"])),
-        (text("details_lgd"), str(code)),
+        (text("details_state", language), str(district["state_name"])),
+        (text("details_lgd", language), str(code)),
         (
-            text("details_census2011"),
-            str(int(census)) if pd.notna(census) else text("details_census2011_none"),
+            text("details_census2011", language),
+            str(int(census)) if pd.notna(census) else text("details_census2011_none", language),
         ),
-        (text("details_area"), text("details_area_value").format(area=district["area_km2"])),
+        (
+            text("details_area", language),
+            text("details_area_value", language).format(area=district["area_km2"]),
+        ),
     ]
     if codes is not None and _optional(codes["note"]):
-        facts.append((text("details_codes_note"), str(codes["note"])))
+        facts.append((text("details_codes_note", language), str(codes["note"])))
     return Details(
         title=str(district["district"]),
-        subtitle=text("details_district"),
+        subtitle=text("details_district", language),
         facts=tuple(facts),
         sources=sources_of(codes["sources"], context.catalog) if codes is not None else (),
         sections=(
             Section(
-                text("details_sites"),
-                _site_entries(sites.head(MAX_ENTRIES), context.catalog),
+                text("details_sites", language),
+                _site_entries(sites.head(MAX_ENTRIES), context.catalog, language),
                 more=max(0, len(sites) - MAX_ENTRIES),
             ),
             Section(
-                text("details_zones"),
+                text("details_zones", language),
                 tuple(
-                    Entry(z.name, label("zone_kind", z.kind), z.evidence, ref("zone", z.id))
+                    Entry(
+                        z.name, label("zone_kind", z.kind, language), z.evidence, ref("zone", z.id)
+                    )
                     for z in zones.itertuples()
                 ),
             ),
-            Section(text("details_links"), _link_entries(links, context)),
-            Section(text("details_milestones"), _milestone_entries(milestones)),
+            Section(text("details_links", language), _link_entries(links, context)),
+            Section(text("details_milestones", language), _milestone_entries(milestones, language)),
         ),
     )
 
 
-def district_list(codes: tuple[int, ...], districts: pd.DataFrame) -> str:
+def district_list(codes: tuple[int, ...], districts: pd.DataFrame, language: Language) -> str:
     """District names, with a whole state said in two words rather than thirty names."""
     chosen = districts[districts["district_lgd"].isin(codes)]
     parts = []
     for state, group in chosen.groupby("state", sort=True):
         total = int((districts["state"] == state).sum())
         if len(group) == total:
-            parts.append(text("details_whole_state").format(state=state, count=total))
+            name = str(group["state_name"].iloc[0])
+            parts.append(text("details_whole_state", language).format(state=name, count=total))
         else:
             parts.append(", ".join(sorted(group["district"])))
     return "; ".join(parts)
@@ -218,16 +232,18 @@ def _record_details(
 ) -> Details:
     """Details of one site, zone or link: its facts, its own words, grade and sources, and
     the milestones that name it."""
-    milestones = _milestone_entries(_related_milestones(context.scene, {str(record["id"])}))
+    language = context.language
+    related = _related_milestones(context.scene, {str(record["id"])})
+    milestones = _milestone_entries(related, language)
     return Details(
         title=str(record["name"]),
-        subtitle=label(kind_group, record["kind"]),
+        subtitle=label(kind_group, record["kind"], language),
         facts=tuple((name, value) for name, value in facts if value),
         description=str(record["description"]),
         evidence=str(record["evidence"]),
         evidence_note=_optional(record["evidence_note"]),
         sources=sources_of(record["sources"], context.catalog),
-        sections=(*sections, Section(text("details_milestones"), milestones)),
+        sections=(*sections, Section(text("details_milestones", language), milestones)),
         shown=shown,
     )
 
@@ -239,24 +255,29 @@ def _site(key: str, context: _Context) -> Details | None:
         return None
     names = dict(zip(scene.districts["district_lgd"], scene.districts["district"], strict=True))
     links = scene.links[(scene.links["from_ref"] == key) | (scene.links["to_ref"] == key)]
-    location = label("location_precision", site["location_precision"])
+    language = context.language
+    location = label("location_precision", site["location_precision"], language)
     if _optional(site["location_note"]):
         location = f"{location}: {site['location_note']}"
     facts = [
-        (text("tooltip_kind"), label("site_kind", site["kind"])),
-        (text("details_operator"), _optional(site["operator"]) or ""),
-        (text("details_years"), year_span(site["start_year"], site["end_year"])),
-        (text("details_district"), ", ".join(names[c] for c in site["district_lgd"])),
-        (text("details_location"), location),
+        (text("tooltip_kind", language), label("site_kind", site["kind"], language)),
+        (text("details_operator", language), _optional(site["operator"]) or ""),
+        (
+            text("details_years", language),
+            year_span(site["start_year"], site["end_year"], language),
+        ),
+        (text("details_district", language), ", ".join(names[c] for c in site["district_lgd"])),
+        (text("details_location", language), location),
     ]
     if _optional(site["year_note"]):
-        facts.append((text("details_years"), str(site["year_note"])))
+        facts.append((text("details_years", language), str(site["year_note"])))
     shown = _record(scene.sites, key)
     history = by_evidence(dataset.site_status, scene.view)
     history = history[history["site_id"] == key]
     if len(history):
         status_id = shown["status_id"] if shown is not None else None
-        facts.insert(1, (_status_title(scene), _status_value(status_id, history)))
+        status = _status_value(status_id, history, language)
+        facts.insert(1, (_status_title(scene), status))
     return _record_details(
         site,
         "site_kind",
@@ -264,36 +285,37 @@ def _site(key: str, context: _Context) -> Details | None:
         context,
         shown=shown is not None,
         sections=(
-            Section(text("details_status_history"), _status_entries(history, context)),
-            Section(text("details_links"), _link_entries(links, context)),
+            Section(text("details_status_history", language), _status_entries(history, context)),
+            Section(text("details_links", language), _link_entries(links, context)),
         ),
     )
 
 
 def _status_title(scene: Scene) -> str:
-    year = scene.view.year
+    year, language = scene.view.year, scene.view.language
     return (
-        text("details_status_latest")
+        text("details_status_latest", language)
         if year is None
-        else text("details_status_in").format(year=year)
+        else text("details_status_in", language).format(year=year)
     )
 
 
-def _status_value(status_id: str | None, history: pd.DataFrame) -> str:
+def _status_value(status_id: str | None, history: pd.DataFrame, language: Language) -> str:
     entry = _record(history, status_id) if status_id else None
     if entry is None:
-        return text("details_status_not_covered")
-    years = year_span(entry["start_year"], entry["end_year"])
-    return f"{label('site_status', entry['status'])} ({years})"
+        return text("details_status_not_covered", language)
+    years = year_span(entry["start_year"], entry["end_year"], language)
+    return f"{label('site_status', entry['status'], language)} ({years})"
 
 
 def _status_entries(history: pd.DataFrame, context: _Context) -> tuple[Entry, ...]:
     """A site's statuses in order, each with its years, what happened and its sources; those
     that begin after the chosen year are marked 'not yet'."""
-    year = context.scene.view.year
+    year, language = context.scene.view.year, context.language
     return tuple(
         Entry(
-            title=f"{year_span(row.start_year, row.end_year)} {label('site_status', row.status)}",
+            title=f"{year_span(row.start_year, row.end_year, language)} "
+            f"{label('site_status', row.status, language)}",
             detail=row.description,
             evidence=row.evidence,
             upcoming=year is not None and row.start_year > year,
@@ -310,14 +332,21 @@ def _zone(key: str, context: _Context) -> Details | None:
         return None
     touched = _record(scene.zones, key)
     districts = touched["touched_districts"] if touched is not None else ()
+    language = context.language
     facts = [
-        (text("tooltip_kind"), label("zone_kind", zone["kind"])),
-        (text("details_years"), year_span(zone["start_year"], zone["end_year"])),
+        (text("tooltip_kind", language), label("zone_kind", zone["kind"], language)),
         (
-            text("details_outline"),
-            f"{label('geometry_basis', zone['geometry_basis'])}. {zone['geometry_note']}",
+            text("details_years", language),
+            year_span(zone["start_year"], zone["end_year"], language),
         ),
-        (text("details_zones_districts"), district_list(districts, scene.districts)),
+        (
+            text("details_outline", language),
+            f"{label('geometry_basis', zone['geometry_basis'], language)}. {zone['geometry_note']}",
+        ),
+        (
+            text("details_zones_districts", language),
+            district_list(districts, scene.districts, language),
+        ),
     ]
     return _record_details(zone, "zone_kind", facts, context, shown=touched is not None)
 
@@ -328,17 +357,20 @@ def _link(key: str, context: _Context) -> Details | None:
         return None
     in_view = _record(context.scene.links, key)
     status = in_view["status_in_year"] if in_view is not None else link["status"]
-    endpoints = context.world.endpoints
+    endpoints, language = context.world.endpoints, context.language
     start, end = endpoints[link["from_ref"]], endpoints[link["to_ref"]]
     facts = [
-        (text("tooltip_kind"), label("link_kind", link["kind"])),
-        (text("details_status"), label("link_status", status)),
-        (text("details_years"), year_span(link["start_year"], link["end_year"])),
+        (text("tooltip_kind", language), label("link_kind", link["kind"], language)),
+        (text("details_status", language), label("link_status", status, language)),
         (
-            text("details_location"),
-            text("details_from_to").format(start=start.name, end=end.name),
+            text("details_years", language),
+            year_span(link["start_year"], link["end_year"], language),
+        ),
+        (
+            text("details_location", language),
+            text("details_from_to", language).format(start=start.name, end=end.name),
         ),
     ]
     if _optional(link["status_note"]):
-        facts.append((text("details_status"), str(link["status_note"])))
+        facts.append((text("details_status", language), str(link["status_note"])))
     return _record_details(link, "link_kind", facts, context, shown=in_view is not None)

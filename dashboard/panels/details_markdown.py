@@ -3,39 +3,37 @@ a new tab."""
 
 from __future__ import annotations
 
+from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.panels.details import Details
 from dashboard.panels.markdown import evidence_badge, md, source_line
 
 
-def details_markdown(details: Details) -> str:
+def details_markdown(details: Details, language: Language) -> str:
     """The panel's Markdown: title, facts, the record's own words, grade, sources, sections."""
     lines = [f"#### {md(details.title)}", f"*{md(details.subtitle)}*", ""]
     if not details.shown:
-        lines += [f"*{md(text('details_hidden'))}*", ""]
+        lines += [f"*{md(text('details_hidden', language))}*", ""]
     lines += [f"- **{md(name)}:** {md(value)}" for name, value in details.facts]
     if details.description:
         lines += ["", md(details.description)]
     if details.evidence:
-        lines += [
-            "",
-            f"**{md(text('details_evidence'))}:** {evidence_badge(details.evidence)}",
-        ]
+        badge = evidence_badge(details.evidence, language)
+        lines += ["", f"**{md(text('details_evidence', language))}:** {badge}"]
         if details.evidence_note:
             lines.append(md(details.evidence_note))
     if details.sources:
-        lines += ["", f"**{md(text('details_sources'))}**"]
+        lines += ["", f"**{md(text('details_sources', language))}**"]
         lines += [f"1. {source_line(s)}" for s in details.sources]
     for section in details.sections:
         lines += ["", f"**{md(section.title)}**"]
         if not section.entries:
-            lines.append(f"*{md(text('details_none'))}*")
+            lines.append(f"*{md(text('details_none', language))}*")
         for entry in section.entries:
-            flag = f" *({md(text('not_yet'))})*" if entry.upcoming else ""
-            lines.append(
-                f"- {evidence_badge(entry.evidence)} {md(entry.title)}{flag} — {md(entry.detail)}"
-            )
+            flag = f" *({md(text('not_yet', language))})*" if entry.upcoming else ""
+            badge = evidence_badge(entry.evidence, language)
+            lines.append(f"- {badge} {md(entry.title)}{flag} — {md(entry.detail)}")
             lines += [f"    - {source_line(source)}" for source in entry.sources]
         if section.more:
-            lines.append(f"- *{md(text('details_more').format(count=section.more))}*")
+            lines.append(f"- *{md(text('details_more', language).format(count=section.more))}*")
     return "\n".join(lines)

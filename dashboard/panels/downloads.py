@@ -31,6 +31,8 @@ DISTRICT_COLUMNS = (
     "district_census2011",
     "district",
     "state",
+    "district_ja",
+    "state_ja",
     "site_count",
     "zone_count",
     "code_sources",
@@ -109,6 +111,7 @@ def dataset_files(scene: Scene, world: World) -> dict[str, str]:
     return {
         schema.SOURCES.file: table_csv(_selected(dataset.sources, cited), schema.SOURCES.names),
         schema.DISTRICT_CODES.file: table_csv(dataset.district_codes, schema.DISTRICT_CODES.names),
+        schema.NAMES_JA.file: table_csv(dataset.names_ja, schema.NAMES_JA.names),
         schema.SITES.file: _geojson(sites, schema.SITES),
         schema.SITE_STATUS.file: table_csv(statuses, schema.SITE_STATUS.names),
         schema.PLACES.file: _geojson(places, schema.PLACES),
@@ -135,10 +138,15 @@ def csv_tables(scene: Scene, world: World) -> dict[str, str]:
         latitude=[g.y if isinstance(g, shapely.Point) else None for g in scene.sites.geometry],
         sources=scene.sites["sources"].map(cited),
     )
+    japanese = dataset.names_ja.set_index(["kind", "key"])["name_ja"]
     districts = scene.districts.assign(
         code_sources=scene.districts["district_lgd"].map(
             dataset.district_codes.set_index("lgd_code")["sources"].map(cited)
-        )
+        ),
+        district_ja=[
+            japanese.get(("district", str(code))) for code in scene.districts["district_lgd"]
+        ],
+        state_ja=[japanese.get(("state", state)) for state in scene.districts["state"]],
     )
     links = scene.links.assign(sources=scene.links["sources"].map(cited))
     zones = scene.zones.assign(sources=scene.zones["sources"].map(cited))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit
 
+from dashboard.core.choices import Language
 from dashboard.core.messages import label
 from dashboard.core.sources import Source
 
@@ -39,9 +40,9 @@ def badge(grade: str, label_text: str) -> str:
     return f":{colour}-badge[{md(label_text)}]"
 
 
-def evidence_badge(grade: str) -> str:
+def evidence_badge(grade: str, language: Language) -> str:
     """The badge for an evidence grade, in the grade's colour and words."""
-    return badge(grade, label("evidence", grade))
+    return badge(grade, label("evidence", grade, language))
 
 
 def source_line(source: Source) -> str:

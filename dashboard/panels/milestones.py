@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 import pandas as pd
 
-from dashboard.core.messages import text
+from dashboard.core.choices import Language
+from dashboard.core.messages import date_text, text
 from dashboard.core.sources import Source
 from dashboard.data.schema import BRIEF_ORIGINS
 from dashboard.panels.markdown import evidence_badge, md, source_line
@@ -19,16 +20,16 @@ def by_year(milestones: pd.DataFrame) -> Iterator[tuple[int, pd.DataFrame]]:
         yield int(year), group
 
 
-def milestone_markdown(milestone: pd.Series, sources: dict[str, Source]) -> str:
+def milestone_markdown(milestone: pd.Series, sources: dict[str, Source], language: Language) -> str:
     """One milestone as escaped Markdown: grade, date (or range), name, the brief's wording
     where it came from the brief, the evidence note and every cited source."""
-    date = md(milestone["date"])
+    date = md(date_text(milestone["date"], language))
     if pd.notna(milestone["end_date"]):
-        date = f"{date}–{md(milestone['end_date'])}"
-    head = f"{evidence_badge(milestone['evidence'])} **{date}** {md(milestone['name'])}"
+        date = f"{date}–{md(date_text(milestone['end_date'], language))}"
+    head = f"{evidence_badge(milestone['evidence'], language)} **{date}** {md(milestone['name'])}"
     lines = [head, "", md(milestone["description"])]
     if milestone["origin"] in BRIEF_ORIGINS and pd.notna(milestone["brief_text"]):
-        lines += ["", f"> {md(text('brief_says'))}: “{md(milestone['brief_text'])}”"]
+        lines += ["", f"> {md(text('brief_says', language))}: “{md(milestone['brief_text'])}”"]
     if pd.notna(milestone["evidence_note"]):
         lines += ["", f"*{md(milestone['evidence_note'])}*"]
     cited = [source_line(sources[s]) for s in milestone["sources"]]
@@ -36,11 +37,13 @@ def milestone_markdown(milestone: pd.Series, sources: dict[str, Source]) -> str:
     return "\n".join(lines)
 
 
-def year_markdown(milestones: pd.DataFrame, year: int) -> str:
+def year_markdown(milestones: pd.DataFrame, year: int, language: Language) -> str:
     """The milestones under way in ``year`` as a short escaped list (grade, date, name), or ''
     when there are none: what the map's year means while it moves."""
     during = milestones[(milestones["year"] <= year) & (milestones["end_year"] >= year)]
     lines = [
-        f"- {evidence_badge(m.evidence)} **{md(m.date)}** {md(m.name)}" for m in during.itertuples()
+        f"- {evidence_badge(m.evidence, language)} **{md(date_text(m.date, language))}** "
+        f"{md(m.name)}"
+        for m in during.itertuples()
     ]
     return "\n".join(lines)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.panels.markdown import md
 from dashboard.paths import GEODATA_DIR, REPO_ROOT
@@ -48,9 +49,9 @@ def click(at: AppTest, ref: str, lat: float, lng: float) -> AppTest:
 
 def test_app_runs_and_shows_the_dashboard(app: AppTest) -> None:
     assert not app.exception
-    assert app.title[0].value == text("title")
-    assert app.sidebar.header[0].value == text("sidebar_header")
-    assert app.info[0].value == text("details_hint")
+    assert app.title[0].value == text("title", Language.EN)
+    assert app.sidebar.header[0].value == text("sidebar_header", Language.EN)
+    assert app.info[0].value == text("details_hint", Language.EN)
     assert "2012" in "".join(b.label for b in app.sidebar.button)
 
 
@@ -58,14 +59,14 @@ def test_the_timeline_and_the_charts_wait_for_the_map() -> None:
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.get("vega_lite_chart")
     assert not [b for b in at.sidebar.button if b.key and b.key.startswith("go-")]
-    assert text("loading_after_map") in [c.value for c in at.sidebar.caption]
+    assert text("loading_after_map", Language.EN) in [c.value for c in at.sidebar.caption]
     map_drawn(at)
     assert len(at.get("vega_lite_chart")) == 2
     assert at.button(key="go-2012")
 
 
 def test_picking_a_district_shows_its_details(app: AppTest) -> None:
-    app.selectbox(key="district").set_value(GANJAM).run()
+    app.selectbox(key="district-en").set_value(GANJAM).run()
     details = details_text(app)
     assert details.startswith("#### Ganjam")
     assert "Odisha Sands Complex" in details
@@ -74,7 +75,7 @@ def test_picking_a_district_shows_its_details(app: AppTest) -> None:
 
 
 def test_moving_the_year_changes_what_exists(app: AppTest) -> None:
-    app.selectbox(key="district").set_value(GANJAM).run()
+    app.selectbox(key="district-en").set_value(GANJAM).run()
     assert "Monazite Processing Plant" in details_text(app)
     app.slider(key="year").set_value(2008).run()
     details = details_text(app)
@@ -104,14 +105,14 @@ def test_the_timeline_lists_every_milestone_whatever_the_year(app: AppTest) -> N
 def test_with_nothing_selected_the_details_list_the_years_milestones(app: AppTest) -> None:
     app.slider(key="year").set_value(2010).run()
     shown = page_text(app)
-    assert f"**{text('year_milestones').format(year=2010)}**" in shown
+    assert f"**{text('year_milestones', Language.EN).format(year=2010)}**" in shown
     assert "Sojitz" in shown  # the Sojitz-Lynas alliance of Nov 2010
     app.slider(key="year").set_value(1990).run()
-    assert md(text("year_milestones_none").format(year=1990)) in page_text(app)
+    assert md(text("year_milestones_none", Language.EN).format(year=1990)) in page_text(app)
 
 
 def test_all_years_shows_every_record(app: AppTest) -> None:
-    app.selectbox(key="district").set_value(GANJAM).run()
+    app.selectbox(key="district-en").set_value(GANJAM).run()
     app.slider(key="year").set_value(2008).run()
     assert "Monazite Processing Plant" not in details_text(app)
     app.checkbox(key="all_years").check().run()
@@ -127,7 +128,7 @@ def test_picking_a_milestone_sets_the_year(app: AppTest) -> None:
 
 def test_a_map_click_on_a_district_selects_it_and_moves_the_picker(app: AppTest) -> None:
     click(app, f"district:lgd-{GANJAM}", 19.5, 84.7)
-    assert app.selectbox(key="district").value == GANJAM
+    assert app.selectbox(key="district-en").value == GANJAM
     assert details_text(app).startswith("#### Ganjam")
 
 
@@ -136,17 +137,17 @@ def test_a_map_click_on_a_site_shows_the_site(app: AppTest) -> None:
     details = details_text(app)
     assert "Toyotsu Rare Earths India" in details
     assert "Town proxy" in details
-    assert app.selectbox(key="district").value is None
+    assert app.selectbox(key="district-en").value is None
 
 
 def test_a_forged_click_is_ignored(app: AppTest) -> None:
     click(app, "site:<script>alert(1)</script>", 0, 0)
     assert not app.exception
-    assert app.info[0].value == text("details_hint")
+    assert app.info[0].value == text("details_hint", Language.EN)
 
 
 def test_the_evidence_filter_hides_reported_sites(app: AppTest) -> None:
-    app.selectbox(key="district").set_value(520).run()  # Visakhapatnam
+    app.selectbox(key="district-en").set_value(520).run()  # Visakhapatnam
     assert "Toyotsu Rare Earths India" in details_text(app)
     app.radio(key="evidence").set_value(app.radio(key="evidence").options[0]).run()
     assert "Toyotsu Rare Earths India" in details_text(app)  # verified
@@ -164,7 +165,7 @@ def test_broken_data_shows_a_clear_message_not_a_traceback(
     monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
-    assert at.error[0].value == text("data_error")
+    assert at.error[0].value == text("data_error", Language.EN)
     assert at.code[0].value.startswith("sites.geojson: -: -: is not valid JSON")
 
 
@@ -181,7 +182,7 @@ def test_a_deep_link_opens_its_view() -> None:
     )
     assert not at.exception
     assert at.slider(key="year").value == 2012
-    assert at.selectbox(key="district").value == GANJAM
+    assert at.selectbox(key="district-en").value == GANJAM
     assert [layer.value for layer in at.multiselect(key="layers").value] == ["districts", "sites"]
     assert at.radio(key="evidence").value.value == "verified"
     assert details_text(at).startswith("#### Ganjam")
@@ -190,7 +191,7 @@ def test_a_deep_link_opens_its_view() -> None:
 
 def test_every_change_is_written_to_the_address(app: AppTest) -> None:
     app.slider(key="year").set_value(2015).run()
-    app.selectbox(key="district").set_value(GANJAM).run()
+    app.selectbox(key="district-en").set_value(GANJAM).run()
     assert app.query_params["year"] == "2015"
     assert app.query_params["sel"] == f"district:lgd-{GANJAM}"
     assert f"year=2015&sel=district%3Algd-{GANJAM}" in app.code[-1].value  # the Share box
@@ -199,7 +200,7 @@ def test_every_change_is_written_to_the_address(app: AppTest) -> None:
 def test_a_link_with_an_old_district_code_opens_the_same_district() -> None:
     at = open_link(sel="district:388")  # Ganjam's Census 2011 code, used before LGD codes
     assert not at.exception
-    assert at.selectbox(key="district").value == GANJAM
+    assert at.selectbox(key="district-en").value == GANJAM
     assert details_text(at).startswith("#### Ganjam")
     assert at.query_params["sel"] == f"district:lgd-{GANJAM}"
     assert not at.warning
@@ -208,6 +209,6 @@ def test_a_link_with_an_old_district_code_opens_the_same_district() -> None:
 def test_a_hostile_link_gets_a_notice_and_the_default_view() -> None:
     at = open_link(year="<script>alert(1)</script>", sel="district:lgd-354'--", view="x" * 500)
     assert not at.exception
-    assert at.warning[0].value == text("url_ignored").format(keys="year, sel, view")
+    assert at.warning[0].value == text("url_ignored", Language.EN).format(keys="year, sel, view")
     assert at.slider(key="year").value == at.slider(key="year").max
-    assert at.info[0].value == text("details_hint")
+    assert at.info[0].value == text("details_hint", Language.EN)

@@ -2,6 +2,7 @@
 
 import pytest
 
+from dashboard.core.choices import Language
 from dashboard.core.sources import source_catalog
 from dashboard.core.world import World
 from dashboard.data.dataset import Dataset
@@ -35,13 +36,13 @@ def test_shares_are_of_the_world_total(real: Dataset) -> None:
     shares = group_shares(table)
     assert shares["india"] == pytest.approx(2_900 / 390_000)
     assert 0 < shares["partner"] < 1
-    assert group_shares_markdown(table).startswith("India: 0\\.7\\% · ")
+    assert group_shares_markdown(table, Language.EN).startswith("India: 0\\.7\\% · ")
 
 
 def test_charts_are_valid_vega_lite(real: Dataset) -> None:
-    production = production_chart(production_table(real)).to_dict()
+    production = production_chart(production_table(real), Language.EN).to_dict()
     assert production["mark"]["type"] == "bar"
-    imports = import_share_chart(real.import_share).to_dict()
+    imports = import_share_chart(real.import_share, Language.EN).to_dict()
     marks = [layer["mark"]["type"] for layer in imports["layer"]]
     assert marks == ["rule", "point"]  # periods and points: no line joins unlike figures
     colour = imports["layer"][1]["encoding"]["color"]
@@ -50,8 +51,8 @@ def test_charts_are_valid_vega_lite(real: Dataset) -> None:
 
 
 def test_every_figure_is_listed_with_its_basis_and_source(real: Dataset) -> None:
-    sources = source_catalog(real)
-    lines = import_share_markdown(real.import_share, sources).splitlines()
+    sources = source_catalog(real, Language.EN)
+    lines = import_share_markdown(real.import_share, sources, Language.EN).splitlines()
     assert len(lines) == len(real.import_share)
     assert all("](http" in line for line in lines)
     cited = source_list(real.production["sources"], sources)

@@ -5,6 +5,7 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
+from dashboard.core.choices import Language
 from dashboard.core.refs import Selection
 from dashboard.core.scene import Scene, compose_scene
 from dashboard.core.sources import source_catalog
@@ -22,7 +23,9 @@ def at_2020(good_world: World) -> Scene:
 
 def details(ref: str, scene: Scene, world: World) -> Details:
     kind, key = ref.split(":", 1)
-    result = describe(Selection(kind, key), scene, world, source_catalog(world.dataset))
+    result = describe(
+        Selection(kind, key), scene, world, source_catalog(world.dataset, Language.EN)
+    )
     assert result is not None
     return result
 
@@ -74,7 +77,7 @@ def test_a_link_names_its_ends_and_its_status_in_the_year(
 
 
 def test_unknown_records_have_no_details(at_2020: Scene, good_world: World) -> None:
-    catalog = source_catalog(good_world.dataset)
+    catalog = source_catalog(good_world.dataset, Language.EN)
     assert describe(Selection("site", "site-nowhere"), at_2020, good_world, catalog) is None
     assert describe(Selection("district", "lgd-999"), at_2020, good_world, catalog) is None
 
@@ -82,14 +85,14 @@ def test_unknown_records_have_no_details(at_2020: Scene, good_world: World) -> N
 def test_the_markdown_escapes_data_and_links_sources(at_2020: Scene, good_world: World) -> None:
     oscom = details("site:site-oscom", at_2020, good_world)
     hostile = Details(**{**oscom.__dict__, "description": "[x](javascript:alert(1)) <b>"})
-    text = details_markdown(hostile)
+    text = details_markdown(hostile, Language.EN)
     assert "\\[x\\]\\(javascript\\:alert\\(1\\)\\) \\<b\\>" in text
     assert "](https://www.business-standard.com/" in text
     assert ":red-badge[Disputed]" in text
 
 
 def test_sites_in_a_district_cite_their_sources(at_2020: Scene, good_world: World) -> None:
-    text = details_markdown(details("district:lgd-354", at_2020, good_world))
+    text = details_markdown(details("district:lgd-354", at_2020, good_world), Language.EN)
     assert (
         "\n    - [IREL chalks out Rs 138 cr expansion plan](https://www.business-standard" in text
     )
@@ -99,7 +102,8 @@ def test_a_whole_state_is_named_not_listed(boundaries: Boundaries) -> None:
     odisha = tuple(
         boundaries.districts.loc[boundaries.districts["state"] == "Odisha", "district_lgd"]
     )
-    assert district_list((*odisha, 519), boundaries.districts) == (
+    districts = boundaries.districts.assign(state_name=boundaries.districts["state"])
+    assert district_list((*odisha, 519), districts, Language.EN) == (
         "Srikakulam; all of Odisha (30 districts)"
     )
 
@@ -111,7 +115,7 @@ def test_a_long_list_of_sites_is_cut_with_a_count(at_2020: Scene, good_world: Wo
     ganjam = details("district:lgd-354", scene, good_world)
     sites = {s.title: s for s in ganjam.sections}["Sites in this district"]
     assert (len(sites.entries), sites.more) == (50, 10)
-    assert "and 10 more" in details_markdown(ganjam)
+    assert "and 10 more" in details_markdown(ganjam, Language.EN)
 
 
 def test_a_district_formed_in_2022_has_no_census_code(at_2020: Scene, good_world: World) -> None:

@@ -2,13 +2,15 @@
 deterministic zip, and a standalone offline map page."""
 
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from dashboard.core.choices import EvidenceLevel, MapView
+from dashboard.core.choices import EvidenceLevel, Language, MapView
+from dashboard.core.messages import text
 from dashboard.core.scene import Scene, compose_scene
 from dashboard.core.sources import Source
 from dashboard.core.view import View
@@ -16,7 +18,11 @@ from dashboard.core.world import World
 from dashboard.data.boundaries import Boundaries
 from dashboard.data.schema import CURATED, SOURCES
 from dashboard.data.validate import check_folder
-from dashboard.map.html_export import standalone_map
+from dashboard.map.assets import asset_urls
+from dashboard.map.base import build_base_map
+from dashboard.map.bounds import view_bounds
+from dashboard.map.html_export import Page, standalone_html, standalone_map
+from dashboard.map.layer_data import layer_document
 from dashboard.panels.downloads import csv_tables, dataset_files, zip_bytes
 
 
@@ -82,9 +88,38 @@ def test_zips_are_deterministic() -> None:
 
 def test_the_map_page_stands_alone(real_world: World) -> None:
     scene = scene_for(real_world, View(2026, map_view=MapView.PARTNERS))
-    page = standalone_map(
-        real_world,
-        scene,
+    page = standalone_map(real_world, scene)
+    assert "/app/static/" not in page
+    assert not re.search(r'<(?:script|link)[^>]+(?:src|href)="', page)  # nothing loaded
+    assert "L.map(" in page
+    assert "RareEarthMap.create(" in page
+    assert '"view": "partners"' in page  # fitted to the view it was downloaded from
+    assert '"ref": "district:lgd-354"' in page  # the layers' data inlined
+    assert "RareEarthMap.apply(" in page
+    assert '<html lang="en"' in page
+    assert text("title", Language.EN) in page
+
+
+def test_the_map_page_is_in_the_language_of_its_view(real_world: World) -> None:
+    scene = scene_for(real_world, View(2026, language=Language.JA))
+    page = standalone_map(real_world, scene)
+    assert '<html lang="ja"' in page
+    assert "<title>日本とインドのレアアース・重要鉱物協力</title>" in page
+    assert text("map_caption", Language.JA) in page
+    assert '"language": "ja"' in page
+    assert json.dumps("境界：インド測量局")[1:-1] in page  # the attribution, as tojson writes it
+    assert "Business Standard, 2011年4月20日" in page  # a source, dated as Japanese writes it
+
+
+def test_the_map_page_shows_hostile_words_as_text(real_world: World) -> None:
+    fmap = build_base_map(
+        real_world.boundaries,
+        asset_urls(),
+        view_bounds(real_world, MapView.STATES),
+        document=layer_document(real_world),
+    )
+    words = Page(
+        "en",
         "Title <b>",
         "Caption",
         [
@@ -93,13 +128,7 @@ def test_the_map_page_stands_alone(real_world: World) -> None:
         ],
         "Sources",
     )
-    assert "/app/static/" not in page
-    assert not re.search(r'<(?:script|link)[^>]+(?:src|href)="', page)  # nothing loaded
-    assert "L.map(" in page
-    assert "RareEarthMap.create(" in page
-    assert '"view": "partners"' in page  # fitted to the view it was downloaded from
-    assert '"ref": "district:lgd-354"' in page  # the layers' data inlined
-    assert "RareEarthMap.apply(" in page
+    page = standalone_html(fmap, {"layers": []}, asset_urls(), words)
     assert "A &lt;script&gt;" in page
     assert "Title &lt;b&gt;" in page
     assert '<a href="https://example.org/a"' in page

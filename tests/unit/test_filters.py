@@ -8,8 +8,6 @@ from dashboard.core.filters import (
     existing_in_year,
     links_in_year,
     milestones_in_view,
-    site_status_in_year,
-    year_span,
 )
 from dashboard.core.view import View
 
@@ -84,45 +82,3 @@ def test_later_milestones_stay_listed_but_marked_upcoming() -> None:
     shown = milestones_in_view(milestones, View(2020)).set_index("id")["upcoming"]
     assert shown.to_dict() == {"a": False, "b": True}
     assert not milestones_in_view(milestones, View(None))["upcoming"].any()
-
-
-def test_year_spans_read_naturally() -> None:
-    assert year_span(2011, 2014) == "2011–2014"
-    assert year_span(2011, pd.NA) == "2011–"
-    assert year_span(pd.NA, pd.NA) == ""
-    assert year_span(2018, 2018) == "2018"
-
-
-STATUSES = frame(
-    id=["s-planned", "s-working", "s-stopped", "s-later", "s-claim"],
-    site_id=["a", "a", "a", "b", "c"],
-    status=["planned", "operating", "lease_ended", "exploration", "operating"],
-    start_year=[2009, 2012, 2019, 2026, 2010],
-    end_year=[2011, 2017, None, None, None],
-    evidence=["verified", "verified", "verified", "verified", "claimed"],
-)
-SITES = pd.DataFrame({"id": ["a", "b", "c", "d"]})
-
-
-@pytest.mark.parametrize(
-    ("year", "expected"),
-    [
-        (2010, ["planned", None, "operating", None]),
-        (2015, ["operating", None, "operating", None]),
-        (2018, [None, None, "operating", None]),  # a gap in the history: not recorded
-        (2019, ["lease_ended", None, "operating", None]),
-        (2026, ["lease_ended", "exploration", "operating", None]),
-        (None, ["lease_ended", "exploration", "operating", None]),
-    ],
-)
-def test_each_site_shows_the_status_it_had_in_the_year(
-    year: int | None, expected: list[str | None]
-) -> None:
-    shown = site_status_in_year(SITES, STATUSES, View(year))
-    assert list(shown["status_in_year"]) == expected
-
-
-def test_a_status_below_the_evidence_level_is_not_shown() -> None:
-    shown = site_status_in_year(SITES, STATUSES, View(2015, EvidenceLevel.VERIFIED))
-    assert list(shown["status_in_year"]) == ["operating", None, None, None]
-    assert list(shown["status_id"]) == ["s-working", None, None, None]

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 from streamlit_folium import generate_leaflet_string
 
+from dashboard.core.choices import Language
 from dashboard.core.messages import label
 from dashboard.core.world import World
 from dashboard.map import theme
@@ -46,7 +47,10 @@ def test_only_sites_with_a_point_are_drawn(document: dict) -> None:
     (site,) = document["sites"]["features"]
     assert site["properties"] == {
         "ref": "site:site-oscom",
-        "name": "IREL Odisha Sands Complex (OSCOM)",
+        "name": {
+            "en": "IREL Odisha Sands Complex (OSCOM)",
+            "ja": "IREL（インド）社オディシャ・サンズ・コンプレックス（OSCOM）",
+        },
         "kind": "mine",
         "evidence": "disputed",
         "precision": "town_proxy",
@@ -69,7 +73,7 @@ def test_links_carry_their_path_and_years(document: dict) -> None:
         f for f in document["links"]["features"] if f["properties"]["ref"].endswith("japan")
     )
     assert link["geometry"]["type"] == "LineString"
-    assert link["properties"]["years"] == "2012–"
+    assert link["properties"]["years"] == {"en": "2012–", "ja": "2012年～"}
     (lon, lat), *_ = link["geometry"]["coordinates"]
     assert (lon, lat) == (84.98, 19.35)  # the OSCOM end
 
@@ -77,9 +81,23 @@ def test_links_carry_their_path_and_years(document: dict) -> None:
 def test_styles_and_labels_come_from_the_theme_and_the_catalog(document: dict) -> None:
     assert document["theme"]["siteColours"] == theme.SITE_COLOURS
     labels = document["labels"]["en"]
-    assert labels["groups"]["site_status"]["lease_ended"] == label("site_status", "lease_ended")
-    assert labels["groups"]["evidence"]["claimed"] == label("evidence", "claimed")
+    assert labels["groups"]["site_status"]["lease_ended"] == label(
+        "site_status", "lease_ended", Language.EN
+    )
+    assert labels["groups"]["evidence"]["claimed"] == label("evidence", "claimed", Language.EN)
     assert "{count}" in labels["text"]["site_cell"]
+    assert document["labels"]["ja"]["groups"]["evidence"]["claimed"] == "主張のみ（未確認）"
+
+
+def test_districts_carry_their_names_in_both_languages(document: dict) -> None:
+    ganjam = next(
+        f["properties"]
+        for f in document["districts"]["features"]
+        if f["properties"]["ref"] == "district:lgd-354"
+    )
+    assert ganjam["name"] == {"en": "Ganjam", "ja": "ガンジャム県"}
+    assert ganjam["state"] == "Odisha"  # the key the map's colours use
+    assert ganjam["state_name"] == {"en": "Odisha", "ja": "オディシャ州"}
 
 
 def test_many_sites_travel_as_cells_not_markers(good_world: World) -> None:
@@ -100,7 +118,7 @@ def test_hostile_data_text_stays_text(good_world: World) -> None:
     sites.loc[sites["id"] == "site-oscom", "name"] = hostile
     world = replace(good_world, dataset=replace(good_world.dataset, sites=sites))
     document = layer_document(world)
-    assert document["sites"]["features"][0]["properties"]["name"] == hostile
+    assert document["sites"]["features"][0]["properties"]["name"]["en"] == hostile
     # Inlined in a page, it cannot end the script or start a tag.
     fmap = build_base_map(
         world.boundaries,

@@ -3,9 +3,9 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dashboard.core.choices import EvidenceLevel, Layer, MapView, Measure
+from dashboard.core.choices import EvidenceLevel, Language, Layer, MapView, Measure
 from dashboard.core.refs import Selection, parse_ref
-from dashboard.core.url import Domain, decode, domain_of, encode
+from dashboard.core.url import Domain, decode, domain_of, encode, link_language
 from dashboard.core.view import MapPosition, View
 from dashboard.core.world import World
 
@@ -31,6 +31,7 @@ views = st.builds(
     map_view=st.sampled_from(list(MapView)),
     selection=st.none() | st.sampled_from(sorted(DOMAIN.refs)).map(parse_ref),
     position=st.none() | positions,
+    language=st.sampled_from(list(Language)),
 )
 
 
@@ -58,8 +59,26 @@ def test_any_query_decodes_to_a_valid_view(params: dict[str, list[str]]) -> None
     assert all(key == "?" or key in params for key in ignored)
 
 
-def test_the_default_view_has_a_bare_url() -> None:
-    assert encode(DOMAIN.default(), DOMAIN) == {}
+def test_the_default_view_names_only_its_language() -> None:
+    assert encode(DOMAIN.default(), DOMAIN) == {"lang": "en"}
+    assert encode(DOMAIN.default(Language.JA), DOMAIN) == {"lang": "ja"}
+
+
+def test_the_language_follows_the_link_else_the_reader() -> None:
+    assert decode({}, DOMAIN, Language.JA)[0].language is Language.JA
+    assert decode({"lang": ["ja"]}, DOMAIN, Language.EN)[0].language is Language.JA
+    assert decode({"lang": ["en"]}, DOMAIN, Language.JA)[0].language is Language.EN
+    view, ignored = decode({"lang": ["<script>"]}, DOMAIN, Language.JA)
+    assert (view.language, ignored) == (Language.JA, ["lang"])
+    assert decode({"lang": ["fr"]}, DOMAIN)[1] == ["lang"]
+
+
+def test_the_page_language_before_the_view_is_known() -> None:
+    assert link_language(None, [], Language.JA) is Language.JA
+    assert link_language(None, ["ja"], Language.EN) is Language.JA
+    assert link_language(None, ["xx"], Language.EN) is Language.EN
+    assert link_language(None, ["ja", "en"], Language.EN) is Language.EN  # repeated: ignored
+    assert link_language(Language.EN, ["ja"], Language.JA) is Language.EN  # chosen on the page
 
 
 def test_a_full_link() -> None:
@@ -78,6 +97,7 @@ def test_a_full_link() -> None:
         "evidence": "verified",
         "view": "partners",
         "at": "19.312,84.800,7.5",
+        "lang": "en",
     }
 
 
@@ -111,7 +131,7 @@ def test_a_link_made_before_lgd_codes_opens_the_same_district() -> None:
     assert view.selection == Selection("district", "lgd-354")
     assert ignored == []
     # Written back in today's form, which names its code system.
-    assert encode(view, DOMAIN) == {"sel": "district:lgd-354"}
+    assert encode(view, DOMAIN) == {"sel": "district:lgd-354", "lang": "en"}
 
 
 def test_the_domain_comes_from_the_data(real_world: World) -> None:

@@ -43,7 +43,7 @@
   var TOOLTIPS = {
     district: [
       ["tooltip_district", "name"],
-      ["tooltip_state", "state"],
+      ["tooltip_state", "state_name"],
       ["tooltip_sites", "sites"],
       ["tooltip_zones", "zones"],
     ],
@@ -511,7 +511,14 @@
     }
     var properties = layer.feature.properties;
     if (Object.prototype.hasOwnProperty.call(properties, field)) {
-      return properties[field];
+      var value = properties[field];
+      // A data text comes in every language: {"en": ..., "ja": ...}.
+      if (value !== null && typeof value === "object") {
+        return Object.prototype.hasOwnProperty.call(value, this.language)
+          ? value[this.language]
+          : value.en;
+      }
+      return value;
     }
     return this.state ? this.state.counts[field][layer.position] : "";
   };

@@ -1,0 +1,136 @@
+"""The page in Japanese: no English interface text left, Japanese data texts with their
+grades and sources, a language switch that keeps the view, and a link that carries it."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.core.catalog_en import EN
+from dashboard.core.catalog_ja import JA
+from dashboard.core.choices import Language
+from dashboard.core.messages import text
+from dashboard.paths import GEODATA_DIR, REPO_ROOT
+from tests.apptest.page_words import page_words
+
+APP = str(REPO_ROOT / "dashboard" / "app.py")
+GANJAM = 354
+# Each language's own name is written the same in both catalogs.
+SAME_IN_BOTH = {"language.en", "language.ja"}
+# A cited source (title linked, then publisher and date): titles stay in their own language.
+_SOURCE = re.compile(r"\[(?:\\.|[^\]])*\]\([^)]*\)[^\n]*")
+_PLACEHOLDER = re.compile(r"\{[^}]*\}")
+# A Japanese data text may give an original name in full-width brackets: （Global Trade Alert）.
+_GLOSS = re.compile(r"（[^（）]*）")
+
+
+def open_page(**params: str) -> AppTest:
+    """A fresh session on a link, after the map's first report (which completes the page)."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.session_state["map"] = {"center": {"lat": 17.6, "lng": 82.1}, "zoom": 6}
+    return at.run()
+
+
+def english_fragments() -> dict[str, str]:
+    """Each English catalog text's literal words (between placeholders), by key."""
+    fragments = {}
+    for key, value in EN.items():
+        if key in SAME_IN_BOTH:
+            continue
+        for part in _PLACEHOLDER.split(value):
+            part = part.strip(" .,:;()–▸…")
+            if len(re.sub(r"[^A-Za-z]", "", part)) >= 3:
+                fragments[f"{key}: {part}"] = part
+    return fragments
+
+
+def interface_text(at: AppTest) -> str:
+    """The page's text without cited sources, without original names glossed in full-width
+    brackets, and without the Latin-letter names the Japanese catalog itself uses (Survey of
+    India, USGS, Natural Earth...)."""
+    page = _SOURCE.sub("", "\n".join(page_words(at)))
+    while _GLOSS.search(page):
+        page = _GLOSS.sub("", page)
+    latin_in_japanese = {
+        name.strip()
+        for value in JA.values()
+        for name in re.findall(
+            r"[A-Za-z][A-Za-z0-9 ./()-]*[A-Za-z0-9]", _PLACEHOLDER.sub("", value)
+        )
+    }
+    for name in sorted(latin_in_japanese, key=len, reverse=True):
+        page = page.replace(name, "")
+    return page
+
+
+def test_a_japanese_page_has_no_english_interface_text_left() -> None:
+    at = open_page(lang="ja")
+    assert not at.exception
+    page = interface_text(at)
+    left = [
+        key
+        for key, words in english_fragments().items()
+        if re.search(rf"(?<![A-Za-z]){re.escape(words)}(?![A-Za-z])", page)
+    ]
+    assert left == []
+    assert at.title[0].value == JA["title"]
+    assert len(page_words(at)) > 200  # the whole page: timeline, charts and legend included
+
+
+def test_ganjam_in_japanese_shows_its_sites_grades_and_sources() -> None:
+    at = open_page(lang="ja", year="2020")
+    at.selectbox(key="district-ja").set_value(GANJAM).run()
+    details = "\n".join(m.value for m in at.main.markdown if m.value.startswith("####"))
+    assert details.startswith("#### ガンジャム県")
+    assert "オディシャ州" in details
+    assert ":green-badge[確認済み]" in details
+    assert "IREL（インド）社" in details  # the operator, as written in Japanese
+    assert "Business Standard" in details  # a source keeps its own title and publisher
+    assert "2011年4月20日" in details  # dated as Japanese writes dates
+    assert at.selectbox(key="district-ja").format_func(GANJAM) == "ガンジャム県（オディシャ州）"
+
+
+def test_switching_language_keeps_the_view() -> None:
+    at = open_page(lang="ja", year="2012", sel=f"district:lgd-{GANJAM}", evidence="verified")
+    at.radio(key="language").set_value(Language.EN).run()
+    assert at.title[0].value == EN["title"]
+    assert at.slider(key="year").value == 2012
+    assert at.radio(key="evidence").value.value == "verified"
+    assert at.selectbox(key="district-en").value == GANJAM
+    assert at.query_params["lang"] == "en"
+    assert at.query_params["sel"] == f"district:lgd-{GANJAM}"
+    assert "lang=en" in at.code[-1].value  # the share link keeps the language
+
+
+def test_a_link_in_japanese_keeps_its_language_in_the_share_box() -> None:
+    at = open_page(lang="ja")
+    assert at.query_params["lang"] == "ja"
+    assert "lang=ja" in at.code[-1].value
+
+
+def test_an_unknown_language_gets_the_notice_and_the_default() -> None:
+    at = open_page(lang="<script>")
+    assert not at.exception
+    assert at.warning[0].value == text("url_ignored", Language.EN).format(keys="lang")
+    assert at.title[0].value == EN["title"]
+
+
+def test_broken_data_is_reported_in_japanese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(GEODATA_DIR, tmp_path, dirs_exist_ok=True)
+    sites = tmp_path / "sites.geojson"
+    sites.write_text(sites.read_text(encoding="utf-8")[:-20], encoding="utf-8")
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "ja"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == JA["title"]
+    assert at.error[0].value == JA["data_error"]
+    assert at.code[0].value.startswith("sites.geojson: -: -:")

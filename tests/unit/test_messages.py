@@ -1,0 +1,83 @@
+"""The two catalogs: the same keys and placeholders in English and Japanese, a Japanese text
+for every English one, and dates and year spans as each language writes them."""
+
+import re
+import string
+
+import pandas as pd
+import pytest
+
+from dashboard.core.catalog_en import EN
+from dashboard.core.catalog_ja import JA
+from dashboard.core.choices import Language
+from dashboard.core.messages import date_text, label, text, year_span
+
+# The same in both languages on purpose: each language's own name, and a unit.
+SAME_IN_BOTH = {"language.en", "language.ja", "details_area_value"}
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+
+
+def test_every_key_exists_in_both_languages() -> None:
+    assert set(EN) == set(JA)
+
+
+@pytest.mark.parametrize("key", sorted(EN))
+def test_each_text_has_the_same_placeholders(key: str) -> None:
+    assert placeholders(EN[key]) == placeholders(JA[key])
+    # Each template formats with the same arguments in both languages.
+    arguments = {name: 1 for name in placeholders(EN[key])}
+    EN[key].format(**arguments)
+    JA[key].format(**arguments)
+
+
+@pytest.mark.parametrize("key", sorted(set(EN) - SAME_IN_BOTH))
+def test_each_japanese_text_is_written_in_japanese(key: str) -> None:
+    assert JA[key] != EN[key]
+    words = re.sub(r"\{[^}]*\}", "", EN[key])  # placeholders are not words
+    assert _JAPANESE.search(JA[key]) or not re.search(r"[A-Za-z]{3}", words), JA[key]
+
+
+def test_a_text_and_a_label_come_in_the_language_asked_for() -> None:
+    assert text("details", Language.JA) == "詳細"
+    assert label("evidence", "disputed", Language.JA) == "異論あり"
+    assert label("evidence", "disputed", Language.EN) == "Disputed"
+    assert label("evidence", "unknown-grade", Language.JA) == "unknown-grade"
+
+
+@pytest.mark.parametrize(
+    ("value", "english", "japanese"),
+    [
+        ("2025-08-29", "2025-08-29", "2025年8月29日"),
+        ("2010-07", "2010-07", "2010年7月"),
+        ("2012", "2012", "2012年"),
+        ("n.d.", "n.d.", "n.d."),
+        ("FY2022", "FY2022", "FY2022"),
+    ],
+)
+def test_dates_are_written_as_each_language_writes_them(
+    value: str, english: str, japanese: str
+) -> None:
+    assert date_text(value, Language.EN) == english
+    assert date_text(value, Language.JA) == japanese
+
+
+def test_year_spans_read_naturally() -> None:
+    assert year_span(2011, 2014, Language.EN) == "2011–2014"
+    assert year_span(2011, pd.NA, Language.EN) == "2011–"
+    assert year_span(pd.NA, pd.NA, Language.EN) == ""
+    assert year_span(2018, 2018, Language.EN) == "2018"
+    assert year_span(2011, 2014, Language.JA) == "2011～2014年"
+    assert year_span(2011, pd.NA, Language.JA) == "2011年～"
+    assert year_span(2018, 2018, Language.JA) == "2018年"
+
+
+@pytest.mark.parametrize(
+    ("locale", "language"),
+    [("ja-JP", Language.JA), ("ja", Language.JA), ("en-US", Language.EN), (None, Language.EN)],
+)
+def test_the_browser_locale_picks_the_language(locale: str | None, language: Language) -> None:
+    assert Language.of_locale(locale) is language
