@@ -65,7 +65,8 @@ def traffic(app_url: str) -> Traffic:
 
 @pytest.fixture
 def page(browser: Browser, traffic: Traffic) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    # An English browser unless a test asks otherwise: the page follows the browser's language.
+    context = browser.new_context(viewport={"width": 1400, "height": 950}, locale="en-US")
     page = context.new_page()
     page.on("request", lambda request: traffic.requests.append(request.url))
 

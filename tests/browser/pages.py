@@ -6,6 +6,7 @@ import time
 
 from playwright.sync_api import Error, Frame, FrameLocator, Page, expect
 
+from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.data.boundaries import load_boundaries
 
@@ -15,7 +16,9 @@ DRAW_TIMEOUT_MS = 30_000
 
 def open_map(page: Page, url: str) -> FrameLocator:
     page.goto(url)
-    expect(page.get_by_role("heading", name=text("title"))).to_be_visible(timeout=DRAW_TIMEOUT_MS)
+    expect(page.get_by_role("heading", name=text("title", Language.EN))).to_be_visible(
+        timeout=DRAW_TIMEOUT_MS
+    )
     frame = page.frame_locator(MAP_IFRAME)
     expect(frame.locator("path.district")).to_have_count(56, timeout=DRAW_TIMEOUT_MS)
     wait_until_idle(page)

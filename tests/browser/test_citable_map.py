@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from dashboard.core.choices import Language
 from dashboard.core.messages import label
 
 from .conftest import Traffic
@@ -63,7 +64,9 @@ def test_srikurmam_changes_status_across_2019(
     # The tooltip on the map says the same.
     page.mouse.move(*map_point(page, *SRIKURMAM))
     tooltip = frame.locator(".leaflet-tooltip")
-    expect(tooltip).to_contain_text(label("site_status", "lease_ended"), timeout=10_000)
+    expect(tooltip).to_contain_text(
+        label("site_status", "lease_ended", Language.EN), timeout=10_000
+    )
     page.screenshot(path=artifacts / "srikurmam-2019.png")
     assert traffic.failed == []
     assert traffic.off_site() == []

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from dashboard.core.choices import Language
 from dashboard.core.filters import existing_in_year
 from dashboard.core.messages import label, text
 from dashboard.core.view import View
@@ -65,7 +66,7 @@ def test_clicking_ganjam_shows_its_sites(
     title = dataset.sources.set_index("id").loc[oscom["sources"][0], "title"]
     source = details.get_by_role("link", name=title).first
     expect(source).to_have_attribute("target", "_blank")
-    picker = page.get_by_role("combobox", name=text("district_picker"), exact=True)
+    picker = page.get_by_role("combobox", name=text("district_picker", Language.EN), exact=True)
     expect(picker).to_have_value("Ganjam (Odisha)")
     page.screenshot(path=artifacts / "details-ganjam.png")
     assert traffic.failed == []
@@ -76,7 +77,7 @@ def test_the_partners_view_reaches_every_partner(
     page: Page, app_url: str, traffic: Traffic, artifacts: Path
 ) -> None:
     frame = open_map(page, app_url)
-    page.get_by_text(label("view", "partners"), exact=True).click()
+    page.get_by_text(label("view", "partners", Language.EN), exact=True).click()
     links = load_world().dataset.links
     expect(frame.locator("path.link")).to_have_count(len(links), timeout=20_000)
     wait_for_zoom_below(page, 4)

@@ -62,7 +62,7 @@ def candidates(name: str, where: str) -> list[shapely.Point]:
 
 
 def fresh_page(browser: Browser, viewport: dict[str, int], **options: object) -> Page:
-    return browser.new_context(viewport=viewport, **options).new_page()
+    return browser.new_context(viewport=viewport, locale="en-US", **options).new_page()
 
 
 def details_heading(page: Page, district: str) -> object:

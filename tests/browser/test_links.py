@@ -12,6 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.data.validate import check_folder
 
@@ -51,7 +52,7 @@ def test_a_deep_link_reopens_its_view(
 
 def test_the_address_follows_the_year(page: Page, app_url: str) -> None:
     open_map(page, app_url)
-    assert address(page) == {}
+    assert address(page) == {"lang": ["en"]}  # a bare link: only the language is written
     set_year_with_keyboard(page, THIS_YEAR, THIS_YEAR - 3)
     page.wait_for_function(
         f"new URLSearchParams(location.search).get('year') === '{THIS_YEAR - 3}'", timeout=20_000
@@ -67,11 +68,11 @@ def test_a_hostile_link_shows_a_notice_and_the_default_view(
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     hostile = "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
     page.goto(f"{app_url}/?year={hostile}&sel=site:{hostile}&{hostile}=1&view={'x' * 400}")
-    notice = page.get_by_text(text("url_ignored").format(keys="year, sel, ?, view"))
+    notice = page.get_by_text(text("url_ignored", Language.EN).format(keys="year, sel, ?, view"))
     expect(notice).to_be_visible(timeout=30_000)
     frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
     expect(frame.locator("path.district")).to_have_count(56, timeout=30_000)
-    expect(page.get_by_text(text("details_hint"))).to_be_visible()
+    expect(page.get_by_text(text("details_hint", Language.EN))).to_be_visible()
     assert page.locator("img[src=x]").count() == 0
     assert dialogs == []
     page.screenshot(path=artifacts / "hostile-link.png")
@@ -83,7 +84,7 @@ def test_the_downloaded_map_works_from_disk(
 ) -> None:
     open_map(page, app_url)
     with page.expect_download(timeout=30_000) as download:
-        page.get_by_role("button", name=text("download_html")).click()
+        page.get_by_role("button", name=text("download_html", Language.EN)).click()
     saved = tmp_path / "map.html"
     download.value.save_as(saved)
     offline = browser.new_context()
@@ -93,7 +94,9 @@ def test_the_downloaded_map_works_from_disk(
         disk.on("request", lambda r: loads.append(r.url))
         disk.goto(saved.as_uri())
         expect(disk.locator("path.district")).to_have_count(56, timeout=10_000)
-        expect(disk.get_by_role("heading", name=text("details_sources"))).to_be_visible()
+        expect(
+            disk.get_by_role("heading", name=text("details_sources", Language.EN))
+        ).to_be_visible()
         assert [url for url in loads if not url.startswith("file:")] == []
     finally:
         offline.close()
@@ -107,7 +110,7 @@ def test_the_downloaded_data_is_a_valid_dataset(page: Page, app_url: str, tmp_pa
     wait_until_idle(page)
     for label_key in ("download_geojson", "download_csv"):
         with page.expect_download(timeout=30_000) as download:
-            page.get_by_role("button", name=text(label_key)).click()
+            page.get_by_role("button", name=text(label_key, Language.EN)).click()
         download.value.save_as(tmp_path / f"{label_key}.zip")
     with zipfile.ZipFile(tmp_path / "download_geojson.zip") as archive:
         archive.extractall(tmp_path / "geojson")

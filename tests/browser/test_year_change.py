@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, WebSocket, expect
 
+from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.core.url import domain_of
 from dashboard.core.world import load_world
@@ -90,9 +91,13 @@ def test_play_steps_through_every_year_to_the_last_and_stops(page: Page, app_url
                 .observe(map, { attributes: true, attributeFilter: ["data-year"] });
         }"""
     )
-    page.get_by_role("button", name=text("play")).click()  # at the last year: from the first
-    play = page.get_by_role("button", name=text("play"))
-    expect(page.get_by_role("button", name=text("pause"))).to_be_visible(timeout=20_000)
+    page.get_by_role(
+        "button", name=text("play", Language.EN)
+    ).click()  # at the last year: from the first
+    play = page.get_by_role("button", name=text("play", Language.EN))
+    expect(page.get_by_role("button", name=text("pause", Language.EN))).to_be_visible(
+        timeout=20_000
+    )
     span = domain.last_year - domain.first_year
     expect(play).to_be_visible(timeout=(span * 2 + 30) * 1000)  # stopped by itself
     shown = [int(y) for y in map_frame(page).evaluate("() => window.shownYears")]
@@ -105,12 +110,12 @@ def test_play_steps_through_every_year_to_the_last_and_stops(page: Page, app_url
 
 def test_pausing_keeps_the_year_in_the_address(page: Page, app_url: str) -> None:
     open_map(page, f"{app_url}/?year=2015")
-    page.get_by_role("button", name=text("play")).click()
+    page.get_by_role("button", name=text("play", Language.EN)).click()
     expect(page.frame_locator(MAP_IFRAME).locator(".leaflet-container")).to_have_attribute(
         "data-year", "2017", timeout=20_000
     )
-    page.get_by_role("button", name=text("pause")).click()
-    expect(page.get_by_role("button", name=text("play"))).to_be_visible(timeout=20_000)
+    page.get_by_role("button", name=text("pause", Language.EN)).click()
+    expect(page.get_by_role("button", name=text("play", Language.EN))).to_be_visible(timeout=20_000)
     paused = shown_year(page)
     page.wait_for_function(
         f"new URLSearchParams(location.search).get('year') === '{paused}'", timeout=20_000
