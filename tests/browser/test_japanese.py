@@ -68,5 +68,7 @@ def test_a_shared_japanese_link_opens_in_japanese_in_an_english_browser(
     tooltip_host = page.frame_locator(MAP_IFRAME)
     page.mouse.move(*district_point(page, "Ganjam"))
     expect(tooltip_host.locator(".leaflet-tooltip")).to_contain_text("ガンジャム県")
+    zoom_in = tooltip_host.locator(".leaflet-control-zoom-in")
+    expect(zoom_in).to_have_attribute("title", text("zoom_in", Language.JA))
     page.screenshot(path=artifacts / "japanese-link.png")
     assert traffic.off_site() == []

@@ -124,6 +124,7 @@
     this.theme = doc.theme;
     this.labels = doc.labels[this.language] || doc.labels.en;
     this.number = new Intl.NumberFormat(this.language);
+    this.nameZoomButtons();
     this.districts = doc.districts.features.map(this.districtLayer, this);
     this.zones = doc.zones.features.map(this.zoneLayers, this);
     this.links = doc.links.features.map(this.linkLayers, this);
@@ -478,6 +479,23 @@
     } else {
       group.removeLayer(layer);
     }
+  };
+
+  // Leaflet's zoom buttons say "Zoom in" and "Zoom out" (title and screen-reader name).
+  Controller.prototype.nameZoomButtons = function () {
+    var control = this.map.zoomControl;
+    if (!control) {
+      return;
+    }
+    [
+      [control._zoomInButton, this.labels.text.zoom_in],
+      [control._zoomOutButton, this.labels.text.zoom_out],
+    ].forEach(function (pair) {
+      if (pair[0] && pair[1]) {
+        pair[0].title = pair[1];
+        pair[0].setAttribute("aria-label", pair[1]);
+      }
+    });
   };
 
   Controller.prototype.label = function (group, value) {
