@@ -7,6 +7,7 @@ through the years) reruns only that part, and the map receives only its new stat
 """
 
 import datetime as dt
+import logging
 import os
 import sys
 import time
@@ -65,6 +66,7 @@ PLAY_SECONDS = 1.0
 DATA_DIR = Path(os.environ.get("DASHBOARD_DATA_DIR", GEODATA_DIR))
 THIS_YEAR = dt.date.today().year
 EXPORT_FOLDER = "india-japan-rare-earths"
+LOG = logging.getLogger("dashboard")
 
 
 @st.cache_resource
@@ -323,6 +325,8 @@ st.caption(text("subtitle", language))
 try:
     world = world_of(DATA_DIR)
 except DatasetError as error:
+    # The operator reads the server log: it names each file, record and field too.
+    LOG.error("the data in %s did not validate:\n%s", DATA_DIR, "\n".join(map(str, error.problems)))
     st.error(text("data_error", language))
     # st.code shows the lines verbatim: data text is never interpreted as Markdown or HTML.
     st.code("\n".join(str(p) for p in error.problems), language=None)

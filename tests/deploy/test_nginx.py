@@ -1,0 +1,148 @@
+"""The documented deployment, run for real: Debian's nginx with the sample site in front of two
+deploy/start replicas on loopback, driven by Chromium. The sample passes ``nginx -t``, the page
+works through the proxy under its security headers, a browser stays on one replica, and a
+replica started on broken data still answers its health check and names the file in its log."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+
+from dashboard.core.choices import Language
+from dashboard.core.messages import text
+from dashboard.paths import GEODATA_DIR
+from tests.support.proxy import (
+    NGINX,
+    Deployment,
+    Replica,
+    deployment,
+    nginx_config,
+    nginx_test,
+    replica_env,
+    site_for,
+    wait_until,
+)
+from tests.support.serving import CHROMIUM, CHROMIUM_ARGS, free_port
+
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+DEEP_LINK = "/?year=2012&sel=district:lgd-354&lang=en"
+TIMEOUT_MS = 40_000
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(NGINX).is_file():
+        pytest.fail(f"{NGINX} is missing: apt-get install -y nginx (deploy tests never skip)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def reader(browser: Browser) -> tuple[BrowserContext, Page]:
+    """A reader with a browser of their own (own cookies, so own affinity)."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="en-US")
+    return context, context.new_page()
+
+
+def open_view(page: Page, url: str) -> None:
+    page.goto(url + DEEP_LINK)
+    expect_view(page)
+
+
+def expect_view(page: Page) -> None:
+    """The deep link's view: Ganjam's details, the year 2012, the map drawn."""
+    details = page.locator('[data-testid="stMainBlockContainer"]')
+    heading = details.get_by_role("heading", name="Ganjam", exact=True)
+    expect(heading).to_be_visible(timeout=TIMEOUT_MS)
+    districts = page.frame_locator(MAP_IFRAME).locator("path.district")
+    expect(districts).to_have_count(56, timeout=TIMEOUT_MS)
+    slider = page.get_by_role("slider", name=text("year", Language.EN))
+    expect(slider).to_have_value("2012", timeout=TIMEOUT_MS)
+
+
+def replica_of(site: Deployment, page: Page, probe: str) -> str:
+    """The replica that answers this browser now: a health request from the page carries its
+    cookie like the page's own WebSocket, and the access log names the replica that answered
+    (the last one tried, after a dead one)."""
+    page.evaluate("(probe) => fetch('/_stcore/health?probe=' + probe)", probe)
+    wait_until(lambda: site.upstreams(f"probe={probe} "), 10, "the probe in the access log")
+    return site.upstreams(f"probe={probe} ")[-1].split(",")[-1].strip()
+
+
+def test_the_sample_site_passes_nginx_t(tmp_path: Path) -> None:
+    result = nginx_test(nginx_config(tmp_path, site_for((18501, 18502), 18080)))
+    assert result.returncode == 0, result.stderr
+    assert "test is successful" in result.stderr
+
+
+def test_through_nginx_the_page_works_under_its_security_headers(
+    browser: Browser, tmp_path: Path
+) -> None:
+    with deployment(tmp_path) as site:
+        context, page = reader(browser)
+        refused: list[str] = []
+        page.on(
+            "console",
+            lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None,
+        )
+        response = page.goto(site.url + DEEP_LINK)
+        assert response is not None
+        headers = response.headers
+        assert "default-src 'self'" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
+        expect_view(page)
+        # The map's frame and files (requested with the browser's cookie, like its WebSocket)
+        # all came from the replica that answers this browser.
+        replica = replica_of(site, page, "affinity")
+        assert set(site.upstreams("/component/streamlit_folium")) == {replica}
+        assert set(site.upstreams("/app/static/layers-")) == {replica}
+        page.get_by_role("slider", name=text("year", Language.EN)).press("ArrowRight")
+        expect(page).to_have_url(re.compile(r"year=2013"), timeout=TIMEOUT_MS)
+        assert refused == []
+        context.close()
+
+
+def test_a_replica_with_broken_data_answers_health_and_names_the_file(
+    browser: Browser, tmp_path: Path
+) -> None:
+    data = tmp_path / "geodata"
+    shutil.copytree(GEODATA_DIR, data)
+    sites = data / "sites.geojson"
+    sites.write_text(sites.read_text(encoding="utf-8")[:-20], encoding="utf-8")
+    replica = Replica(free_port(), tmp_path / "replica.log", replica_env(data))
+    replica.start()  # waits for /_stcore/health to answer "ok"
+    try:
+        context, page = reader(browser)
+        page.goto(replica.url + "/?lang=en")
+        expect(page.get_by_text(text("data_error", Language.EN))).to_be_visible(timeout=TIMEOUT_MS)
+        expect(page.locator('[data-testid="stCode"]')).to_contain_text("sites.geojson: -: -:")
+        context.close()
+        log = replica.log.read_text(encoding="utf-8", errors="replace")
+        assert "did not validate" in log
+        assert "sites.geojson: -: -: is not valid JSON" in log
+        assert "Traceback" not in log
+    finally:
+        replica.stop()
+
+
+def test_when_a_replica_dies_a_reload_restores_the_view_on_the_other(
+    browser: Browser, tmp_path: Path
+) -> None:
+    with deployment(tmp_path) as site:
+        context, page = reader(browser)
+        open_view(page, site.url)
+        doomed = replica_of(site, page, "before")
+        site.replica_at(doomed).kill()
+        page.reload()
+        expect_view(page)  # from the address, on the other replica
+        assert replica_of(site, page, "after") != doomed
+        page.get_by_role("slider", name=text("year", Language.EN)).press("ArrowRight")
+        expect(page).to_have_url(re.compile(r"year=2013"), timeout=TIMEOUT_MS)
+        context.close()
