@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
@@ -27,21 +26,17 @@ from tests.support.proxy import (
     site_for,
     wait_until,
 )
-from tests.support.serving import CHROMIUM, CHROMIUM_ARGS, free_port
+from tests.support.serving import free_port
 
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 DEEP_LINK = "/?year=2012&sel=district:lgd-354&lang=en"
 TIMEOUT_MS = 40_000
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
+@pytest.fixture(autouse=True)
+def _nginx_installed() -> None:
     if not Path(NGINX).is_file():
         pytest.fail(f"{NGINX} is missing: apt-get install -y nginx (deploy tests never skip)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def reader(browser: Browser) -> tuple[BrowserContext, Page]:

@@ -1,0 +1,77 @@
+"""Faults a hosted dashboard meets: its server restarting under an open page, and many hostile
+links at once. (A replica started on broken data: tests/deploy/test_nginx.py.)"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from playwright.sync_api import Browser, expect
+
+from bench.proc_stats import rss_mb
+from dashboard.core.choices import Language
+from dashboard.core.messages import text
+from tests.support.proxy import Replica, replica_env
+from tests.support.serving import free_port
+
+TIMEOUT_MS = 40_000
+HOSTILE_LINKS = (
+    "/?year=<script>alert(1)</script>&sel=district:lgd-354'--",
+    "/?lang=<img src=x onerror=alert(1)>&view=" + "x" * 500,
+    "/?sel=site:../../etc/passwd&layers=sites,%00&evidence=all,all",
+    "/?at=nan,nan,99&measure=%3Csvg%20onload%3Dalert(1)%3E",
+    "/?year=1e309&year=2012&sel=javascript:alert(1)",
+)
+
+
+def test_after_a_restart_the_page_reconnects_and_a_reload_shows_the_same_view(
+    browser: Browser, tmp_path: Path
+) -> None:
+    replica = Replica(free_port(), tmp_path / "replica.log", replica_env())
+    replica.start()
+    try:
+        page = browser.new_context(locale="en-US").new_page()
+        page.goto(replica.url + "/?year=2012&sel=district:lgd-354&lang=en")
+        details = page.locator('[data-testid="stMainBlockContainer"]')
+        expect(details.get_by_role("heading", name="Ganjam")).to_be_visible(timeout=TIMEOUT_MS)
+        with page.expect_websocket(timeout=TIMEOUT_MS):  # the page reconnects by itself
+            replica.kill()
+            replica.start()
+        page.reload()
+        expect(details.get_by_role("heading", name="Ganjam")).to_be_visible(timeout=TIMEOUT_MS)
+        slider = page.get_by_role("slider", name=text("year", Language.EN))
+        expect(slider).to_have_value("2012", timeout=TIMEOUT_MS)
+        slider.press("ArrowRight")
+        expect(page).to_have_url(re.compile(r"year=2013"), timeout=TIMEOUT_MS)
+    finally:
+        replica.stop()
+
+
+def test_many_hostile_links_at_once_leave_no_exception_and_memory_flat(
+    browser: Browser, tmp_path: Path
+) -> None:
+    replica = Replica(free_port(), tmp_path / "replica.log", replica_env())
+    replica.start()
+    try:
+
+        def wave() -> None:
+            contexts = [browser.new_context(locale="en-US") for _ in HOSTILE_LINKS]
+            pages = [context.new_page() for context in contexts]
+            for page, link in zip(pages, HOSTILE_LINKS, strict=True):
+                page.goto(replica.url + link, wait_until="commit")
+            for page in pages:
+                # Each link was read and answered with the notice, not an error page.
+                notice = page.locator('[data-testid="stAlertContentWarning"]')
+                expect(notice).to_be_visible(timeout=TIMEOUT_MS)
+            for context in contexts:
+                context.close()
+
+        wave()  # the first wave warms the caches
+        warm = rss_mb(replica.process.pid)
+        for _ in range(2):
+            wave()
+        assert rss_mb(replica.process.pid) - warm < 30  # MB: flat, not growing per wave
+        log = replica.log.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"Traceback|Exception", log), log[-2000:]
+    finally:
+        replica.stop()
