@@ -169,6 +169,7 @@ class Reader:
         """A click inside a district (in the states view), until the address selects it."""
         if "view=partners" in self.page.url:
             await self.do_view()
+            await self.page.wait_for_timeout(1500)  # the map glides back to the two states
         # A district other than the one selected, so the click changes the selection.
         name = self.rng.choice([d for d in DISTRICTS if self.points[d][2] not in self.page.url])
         # A download below the map scrolls the page: bring the map back into view first.
