@@ -1,7 +1,8 @@
 """The documented deployment, run for real: Debian's nginx with the sample site in front of two
 deploy/start replicas on loopback, driven by Chromium. The sample passes ``nginx -t``, the page
-works through the proxy under its security headers, a browser stays on one replica, and a
-replica started on broken data still answers its health check and names the file in its log."""
+works through the proxy under its security headers, a browser stays on one replica, a reader
+whose replica dies gets the view back on the other, and a replica started on broken data still
+answers its health check and names the file in its log."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from dashboard.core.choices import Language
-from dashboard.core.messages import text
+from dashboard.core.messages import label, text
 from dashboard.paths import GEODATA_DIR
 from tests.support.proxy import (
     NGINX,
@@ -140,4 +141,27 @@ def test_when_a_replica_dies_a_reload_restores_the_view_on_the_other(
         assert replica_of(site, page, "after") != doomed
         page.get_by_role("slider", name=text("year", Language.EN)).press("ArrowRight")
         expect(page).to_have_url(re.compile(r"year=2013"), timeout=TIMEOUT_MS)
+        context.close()
+
+
+def test_when_a_replica_dies_the_next_action_restores_the_view_on_the_other(
+    browser: Browser, tmp_path: Path
+) -> None:
+    with deployment(tmp_path) as site:
+        context, page = reader(browser)
+        open_view(page, site.url)
+        doomed = replica_of(site, page, "before")
+        with page.expect_websocket(timeout=TIMEOUT_MS):  # the page reconnects by itself
+            site.replica_at(doomed).kill()
+        # The next action outside the year controls starts a session on the other replica,
+        # which restores the view from the address (that action's own change gives way to it).
+        everything = page.get_by_role("radio", name=label("evidence_filter", "all", Language.EN))
+        verified = label("evidence_filter", "verified", Language.EN)
+        expect(page.get_by_role("radio", name=verified)).to_be_enabled(timeout=TIMEOUT_MS)
+        page.get_by_text(verified, exact=True).click()
+        expect(everything).to_be_checked(timeout=TIMEOUT_MS)
+        expect_view(page)
+        assert replica_of(site, page, "after") != doomed
+        page.get_by_role("slider", name=text("year", Language.EN)).press("ArrowRight")
+        expect(page).to_have_url(re.compile(r"year=2013&sel=district"), timeout=TIMEOUT_MS)
         context.close()
