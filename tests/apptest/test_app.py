@@ -1,16 +1,14 @@
 """The Streamlit script under AppTest: widgets drive the page, map clicks select, bad data is
 reported in the page."""
 
-import shutil
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.panels.markdown import md
-from dashboard.paths import GEODATA_DIR, REPO_ROOT
+from dashboard.paths import REPO_ROOT
+from tests.support.broken_data import BROKEN_SITES_PROBLEM
 
 APP = str(REPO_ROOT / "dashboard" / "app.py")
 GANJAM = 354  # LGD code; its Census 2011 code is 388
@@ -156,17 +154,12 @@ def test_the_evidence_filter_hides_reported_sites(app: AppTest) -> None:
     assert "Not shown in this view" in details_text(app)  # graded 'reported'
 
 
-def test_broken_data_shows_a_clear_message_not_a_traceback(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shutil.copytree(GEODATA_DIR, tmp_path, dirs_exist_ok=True)
-    sites = tmp_path / "sites.geojson"
-    sites.write_text(sites.read_text(encoding="utf-8")[:-20], encoding="utf-8")
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
+@pytest.mark.usefixtures("broken_data")
+def test_broken_data_shows_a_clear_message_not_a_traceback() -> None:
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception
     assert at.error[0].value == text("data_error", Language.EN)
-    assert at.code[0].value.startswith("sites.geojson: -: -: is not valid JSON")
+    assert at.code[0].value.startswith(BROKEN_SITES_PROBLEM)
 
 
 def open_link(**params: str) -> AppTest:

@@ -2,8 +2,6 @@
 grades and sources, a language switch that keeps the view, and a link that carries it."""
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -12,7 +10,7 @@ from dashboard.core.catalog_en import EN
 from dashboard.core.catalog_ja import JA
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
-from dashboard.paths import GEODATA_DIR, REPO_ROOT
+from dashboard.paths import REPO_ROOT
 from tests.apptest.page_words import page_words
 
 APP = str(REPO_ROOT / "dashboard" / "app.py")
@@ -120,13 +118,8 @@ def test_an_unknown_language_gets_the_notice_and_the_default() -> None:
     assert at.title[0].value == EN["title"]
 
 
-def test_broken_data_is_reported_in_japanese(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shutil.copytree(GEODATA_DIR, tmp_path, dirs_exist_ok=True)
-    sites = tmp_path / "sites.geojson"
-    sites.write_text(sites.read_text(encoding="utf-8")[:-20], encoding="utf-8")
-    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(tmp_path))
+@pytest.mark.usefixtures("broken_data")
+def test_broken_data_is_reported_in_japanese() -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = "ja"
     at.run()

@@ -11,8 +11,7 @@ from playwright.sync_api import Browser, expect
 from bench.proc_stats import rss_mb
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
-from tests.support.proxy import Replica, replica_env
-from tests.support.serving import free_port
+from tests.support.proxy import running_replica
 
 TIMEOUT_MS = 40_000
 HOSTILE_LINKS = (
@@ -27,9 +26,7 @@ HOSTILE_LINKS = (
 def test_after_a_restart_the_page_reconnects_and_a_reload_shows_the_same_view(
     browser: Browser, tmp_path: Path
 ) -> None:
-    replica = Replica(free_port(), tmp_path / "replica.log", replica_env())
-    replica.start()
-    try:
+    with running_replica(tmp_path) as replica:
         page = browser.new_context(locale="en-US").new_page()
         page.goto(replica.url + "/?year=2012&sel=district:lgd-354&lang=en")
         details = page.locator('[data-testid="stMainBlockContainer"]')
@@ -43,16 +40,12 @@ def test_after_a_restart_the_page_reconnects_and_a_reload_shows_the_same_view(
         expect(slider).to_have_value("2012", timeout=TIMEOUT_MS)
         slider.press("ArrowRight")
         expect(page).to_have_url(re.compile(r"year=2013"), timeout=TIMEOUT_MS)
-    finally:
-        replica.stop()
 
 
 def test_many_hostile_links_at_once_leave_no_exception_and_memory_flat(
     browser: Browser, tmp_path: Path
 ) -> None:
-    replica = Replica(free_port(), tmp_path / "replica.log", replica_env())
-    replica.start()
-    try:
+    with running_replica(tmp_path) as replica:
 
         def wave() -> None:
             contexts = [browser.new_context(locale="en-US") for _ in HOSTILE_LINKS]
@@ -73,5 +66,3 @@ def test_many_hostile_links_at_once_leave_no_exception_and_memory_flat(
         assert rss_mb(replica.process.pid) - warm < 30  # MB: flat, not growing per wave
         log = replica.log.read_text(encoding="utf-8", errors="replace")
         assert not re.search(r"Traceback|Exception", log), log[-2000:]
-    finally:
-        replica.stop()

@@ -7,7 +7,6 @@ answers its health check and names the file in its log."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,19 +14,17 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import label, text
-from dashboard.paths import GEODATA_DIR
+from tests.support.broken_data import BROKEN_SITES_PROBLEM, geodata_with_broken_sites
 from tests.support.proxy import (
     NGINX,
     Deployment,
-    Replica,
     deployment,
     nginx_config,
     nginx_test,
-    replica_env,
+    running_replica,
     site_for,
     wait_until,
 )
-from tests.support.serving import free_port
 
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 DEEP_LINK = "/?year=2012&sel=district:lgd-354&lang=en"
@@ -71,6 +68,13 @@ def replica_of(site: Deployment, page: Page, probe: str) -> str:
     return site.upstreams(f"probe={probe} ")[-1].split(",")[-1].strip()
 
 
+def reader_on_a_replica(browser: Browser, site: Deployment) -> tuple[BrowserContext, Page, str]:
+    """A reader with the deep link open, and the replica that answers them."""
+    context, page = reader(browser)
+    open_view(page, site.url)
+    return context, page, replica_of(site, page, "before")
+
+
 def test_the_sample_site_passes_nginx_t(tmp_path: Path) -> None:
     result = nginx_test(nginx_config(tmp_path, site_for((18501, 18502), 18080)))
     assert result.returncode == 0, result.stderr
@@ -108,13 +112,8 @@ def test_through_nginx_the_page_works_under_its_security_headers(
 def test_a_replica_with_broken_data_answers_health_and_names_the_file(
     browser: Browser, tmp_path: Path
 ) -> None:
-    data = tmp_path / "geodata"
-    shutil.copytree(GEODATA_DIR, data)
-    sites = data / "sites.geojson"
-    sites.write_text(sites.read_text(encoding="utf-8")[:-20], encoding="utf-8")
-    replica = Replica(free_port(), tmp_path / "replica.log", replica_env(data))
-    replica.start()  # waits for /_stcore/health to answer "ok"
-    try:
+    data = geodata_with_broken_sites(tmp_path / "geodata")
+    with running_replica(tmp_path, data) as replica:  # health answered "ok"
         context, page = reader(browser)
         page.goto(replica.url + "/?lang=en")
         expect(page.get_by_text(text("data_error", Language.EN))).to_be_visible(timeout=TIMEOUT_MS)
@@ -122,19 +121,15 @@ def test_a_replica_with_broken_data_answers_health_and_names_the_file(
         context.close()
         log = replica.log.read_text(encoding="utf-8", errors="replace")
         assert "did not validate" in log
-        assert "sites.geojson: -: -: is not valid JSON" in log
+        assert BROKEN_SITES_PROBLEM in log
         assert "Traceback" not in log
-    finally:
-        replica.stop()
 
 
 def test_when_a_replica_dies_a_reload_restores_the_view_on_the_other(
     browser: Browser, tmp_path: Path
 ) -> None:
     with deployment(tmp_path) as site:
-        context, page = reader(browser)
-        open_view(page, site.url)
-        doomed = replica_of(site, page, "before")
+        context, page, doomed = reader_on_a_replica(browser, site)
         site.replica_at(doomed).kill()
         page.reload()
         expect_view(page)  # from the address, on the other replica
@@ -148,9 +143,7 @@ def test_when_a_replica_dies_the_next_action_restores_the_view_on_the_other(
     browser: Browser, tmp_path: Path
 ) -> None:
     with deployment(tmp_path) as site:
-        context, page = reader(browser)
-        open_view(page, site.url)
-        doomed = replica_of(site, page, "before")
+        context, page, doomed = reader_on_a_replica(browser, site)
         with page.expect_websocket(timeout=TIMEOUT_MS):  # the page reconnects by itself
             site.replica_at(doomed).kill()
         # The next action outside the year controls starts a session on the other replica,

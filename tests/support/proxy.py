@@ -125,6 +125,17 @@ def replica_env(data_dir: Path | None = None) -> dict[str, str]:
     return env
 
 
+@contextmanager
+def running_replica(folder: Path, data_dir: Path | None = None) -> Iterator[Replica]:
+    """One deploy/start replica on a free loopback port, its log in ``folder``; stopped after."""
+    replica = Replica(free_port(), folder / "replica.log", replica_env(data_dir))
+    replica.start()
+    try:
+        yield replica
+    finally:
+        replica.stop()
+
+
 @dataclass
 class Deployment:
     """nginx on ``url`` in front of ``replicas``; ``access_log`` names the replica of each
