@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, Page, WebSocket, expect, sync_playwrigh
 from dashboard.paths import REPO_ROOT
 from tests.support.serving import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
-APP = REPO_ROOT / "dashboard" / "app.py"
+APP = REPO_ROOT / "dashboard" / "server.py"
 BARE_APP = Path(__file__).resolve().parent / "bare_app.py"
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
 TIMEOUT_MS = 120_000

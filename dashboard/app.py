@@ -1,17 +1,17 @@
-"""Streamlit entry point: wires widgets to the pure functions of the dashboard package.
+"""Streamlit script: wires widgets to the pure functions of the dashboard package.
 
-The only module that imports Streamlit. The user's choices live in widgets (Streamlit keeps
-them per session) and become one View per run, from which everything else is computed. The
-year, the map, the details and the share link form one fragment: moving the year (or playing
-through the years) reruns only that part, and the map receives only its new state.
+The only script that draws with Streamlit (dashboard/server.py serves it beside the export
+route). The user's choices live in widgets (Streamlit keeps them per session) and become one
+View per run, from which everything else is computed. The year, the map, the details, the share
+link and the download links form one fragment: moving the year (or playing through the years)
+reruns only that part, and the map receives only its new state.
 """
 
 import datetime as dt
+import html
 import logging
-import os
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
@@ -24,21 +24,21 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.core.choices import EvidenceLevel, Language, Layer, MapView, Measure
+from dashboard.core.exports import Export, export_href
 from dashboard.core.filters import milestones_in_view
 from dashboard.core.localize import localized, place_names
 from dashboard.core.messages import label, text
 from dashboard.core.refs import clicked_selection, district_ref, parse_ref
-from dashboard.core.scene import Scene, compose_scene
+from dashboard.core.scene import compose_scene
 from dashboard.core.sources import source_catalog
 from dashboard.core.url import Domain, decode, domain_of, encode, link_language
 from dashboard.core.view import MapPosition, View
-from dashboard.core.world import World, load_world
+from dashboard.core.world import World, shared_world
 from dashboard.data.problems import DatasetError
 from dashboard.map import legend
 from dashboard.map.assets import AssetUrls
 from dashboard.map.base import build_base_map
 from dashboard.map.bounds import view_bounds
-from dashboard.map.html_export import standalone_map
 from dashboard.map.layer_data import LayerIndex, layer_index
 from dashboard.map.layers import state_overlay
 from dashboard.map.map_state import map_state
@@ -52,27 +52,25 @@ from dashboard.panels.context import (
 )
 from dashboard.panels.details import describe
 from dashboard.panels.details_markdown import details_markdown
-from dashboard.panels.downloads import csv_tables, dataset_files, zip_bytes
 from dashboard.panels.markdown import md
 from dashboard.panels.milestones import by_year, milestone_markdown, year_markdown
-from dashboard.paths import GEODATA_DIR, PACKAGE_DIR
+from dashboard.paths import PACKAGE_DIR, data_dir
 
 # The map's height in pixels as streamlit-folium sets it; page.css makes it follow the window.
 MAP_HEIGHT = 640
 PAGE_CSS = PACKAGE_DIR / "page.css"
 # Play steps through the years at this pace.
 PLAY_SECONDS = 1.0
-# Deployments (and the tests) may point the app at another copy of geodata/.
-DATA_DIR = Path(os.environ.get("DASHBOARD_DATA_DIR", GEODATA_DIR))
+DATA_DIR = data_dir()
 THIS_YEAR = dt.date.today().year
-EXPORT_FOLDER = "india-japan-rare-earths"
 LOG = logging.getLogger("dashboard")
 
 
 @st.cache_resource
 def world_of(folder: Path) -> World:
-    """The validated world, loaded once per server process and shared by every session."""
-    return load_world(folder)
+    """The validated world, loaded once per server process and shared by every session (and
+    by the export route)."""
+    return shared_world(folder)
 
 
 @st.cache_resource
@@ -213,21 +211,6 @@ def play_step(last_year: int) -> None:
         st.session_state["playing"] = False
 
 
-def zipped(
-    tables: Callable[[Scene, World], dict[str, str]], shown: dict[str, View]
-) -> Callable[[], bytes]:
-    """A download's data, built only when the button is clicked (Streamlit calls it later,
-    in another thread, with no arguments), for the view shown then. Data files keep their
-    English columns beside the Japanese ones, whatever the page's language."""
-    return lambda: zip_bytes(tables(compose_scene(world, shown["view"]), world), EXPORT_FOLDER)
-
-
-def map_page(view: View) -> str:
-    """The downloaded map page of the view, in its language, built when its button is
-    clicked."""
-    return standalone_map(world, compose_scene(world, view))
-
-
 @st.cache_data(max_entries=1024, show_spinner=False)
 def view_outputs(folder: Path, view: View) -> tuple[dict[str, object], str | None, str]:
     """What a view shows beside the geometry: the map's state, the selected record's details
@@ -282,31 +265,21 @@ def year_controls(domain: Domain) -> int | None:
     return None if all_years else year
 
 
-def downloads(shown: dict[str, View]) -> None:
-    """The three downloads of what is shown, each built only when clicked, from the view the
-    year's fragment last drew (``shown["view"]``): the buttons stay put while the year moves."""
+def download_links(params: dict[str, str]) -> None:
+    """The three downloads of the view shown, as plain links to the export route (each file is
+    built when its link is followed, by whichever replica answers)."""
     st.markdown(f"**{md(text('downloads', language))}**")
-    geojson_column, csv_column, html_column = st.columns(3)
-    for column, label_key, tables, suffix in (
-        (geojson_column, "download_geojson", dataset_files, "geojson"),
-        (csv_column, "download_csv", csv_tables, "csv"),
-    ):
-        column.download_button(
-            text(label_key, language),
-            data=zipped(tables, shown),
-            file_name=f"{EXPORT_FOLDER}-{suffix}.zip",
-            mime="application/zip",
-            on_click="ignore",
-            width="stretch",
+    base = st.get_option("server.baseUrlPath") or ""
+    links = "".join(
+        f'<a class="export-link" href="{html.escape(export_href(kind, params, base))}" '
+        f'download="{html.escape(kind.file.name)}">{html.escape(text(label_key, language))}</a>'
+        for kind, label_key in (
+            (Export.GEOJSON, "download_geojson"),
+            (Export.CSV, "download_csv"),
+            (Export.HTML, "download_html"),
         )
-    html_column.download_button(
-        text("download_html", language),
-        data=lambda: map_page(shown["view"]),
-        file_name=f"{EXPORT_FOLDER}-map.html",
-        mime="text/html",
-        on_click="ignore",
-        width="stretch",
     )
+    st.html(f'<div class="export-links">{links}</div>')
 
 
 # True while the whole script runs; a rerun of the fragment alone finds it False (the value
@@ -418,7 +391,8 @@ playing_when_defined = bool(st.session_state.get("playing"))
 
 @st.fragment(run_every=PLAY_SECONDS if playing_when_defined else None)
 def year_view() -> None:
-    """The part that follows the year: its controls, the map, the details and the link."""
+    """The part that follows the year: its controls, the map, the details, the link and the
+    downloads."""
     if not st.session_state.get("page_complete") and map_has_reported():
         st.session_state["page_complete"] = True
         if not in_full_run:  # a full run writes the rest after this fragment anyway
@@ -462,9 +436,10 @@ def year_view() -> None:
         returned_objects=["last_active_drawing", "last_object_clicked", "center", "zoom"],
         key="map",
     )
-    st.session_state.setdefault("shown", {})["view"] = view
     with details_box:
         details_panel(view, details, happening, params)
+    with downloads_box:
+        download_links(params)
 
 
 def details_panel(view: View, details: str | None, happening: str, params: dict[str, str]) -> None:
@@ -524,9 +499,11 @@ def global_context() -> None:
 
 
 with map_column:
-    year_view()
+    year_view_box = st.container()
     st.caption(text("map_caption", language))
-    downloads(st.session_state["shown"])
+    downloads_box = st.container()
+with year_view_box:
+    year_view()
 
 # The map first: the milestone list and the charts follow once the map has drawn (its first
 # report asks for the full run that writes them), so they never hold it back. They sit outside

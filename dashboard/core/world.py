@@ -5,6 +5,7 @@ districts, the path of every link). The app, the benchmark and the tests all loa
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +54,13 @@ def load_world(
     dataset = load_dataset(folder, boundaries, today)
     endpoints = resolve_endpoints(dataset.sites, dataset.places, boundaries.world)
     return World(boundaries, dataset, endpoints, derive_geography(boundaries, dataset, endpoints))
+
+
+@functools.cache
+def shared_world(folder: Path) -> World:
+    """The world of ``folder``, loaded once per server process for everything that serves it
+    (the Streamlit script and the export route), so it is held in memory once."""
+    return load_world(folder)
 
 
 def derive_geography(

@@ -205,3 +205,15 @@ def test_a_hostile_link_gets_a_notice_and_the_default_view() -> None:
     assert at.warning[0].value == text("url_ignored", Language.EN).format(keys="year, sel, view")
     assert at.slider(key="year").value == at.slider(key="year").max
     assert at.info[0].value == text("details_hint", Language.EN)
+
+
+def test_the_download_links_follow_the_view(app: AppTest) -> None:
+    app.slider(key="year").set_value(2012).run()
+    click(app, "district:lgd-354", 19.6, 84.6)
+    links = [h.proto.body for h in app.get("html") if h.proto.body.startswith('<div class="export')]
+    assert len(links) == 1
+    for file in ("geojson.zip", "csv.zip", "map.html"):
+        assert (
+            f'href="/exports/india-japan-rare-earths-{file}?year=2012&amp;sel=district'
+            in (links[0])
+        )

@@ -19,7 +19,7 @@ ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", REPO_ROOT / "test-artifacts")) 
 
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
-    app, log = REPO_ROOT / "dashboard" / "app.py", _artifacts() / "streamlit.log"
+    app, log = REPO_ROOT / "dashboard" / "server.py", _artifacts() / "streamlit.log"
     with streamlit_server(app, log=log) as (url, _):
         yield url
 

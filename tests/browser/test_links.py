@@ -84,7 +84,7 @@ def test_the_downloaded_map_works_from_disk(
 ) -> None:
     open_map(page, app_url)
     with page.expect_download(timeout=30_000) as download:
-        page.get_by_role("button", name=text("download_html", Language.EN)).click()
+        page.get_by_role("link", name=text("download_html", Language.EN)).click()
     saved = tmp_path / "map.html"
     download.value.save_as(saved)
     offline = browser.new_context()
@@ -110,7 +110,7 @@ def test_the_downloaded_data_is_a_valid_dataset(page: Page, app_url: str, tmp_pa
     wait_until_idle(page)
     for label_key in ("download_geojson", "download_csv"):
         with page.expect_download(timeout=30_000) as download:
-            page.get_by_role("button", name=text(label_key, Language.EN)).click()
+            page.get_by_role("link", name=text(label_key, Language.EN)).click()
         download.value.save_as(tmp_path / f"{label_key}.zip")
     with zipfile.ZipFile(tmp_path / "download_geojson.zip") as archive:
         archive.extractall(tmp_path / "geojson")

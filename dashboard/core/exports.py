@@ -1,0 +1,63 @@
+"""The downloads of a view as plain addresses: ``exports/<file>?<the view's query>``.
+
+A download is then an ordinary request that any replica answers from the data alone: no
+session, and no file held in one server's memory between a click and its request (Streamlit's
+own download files are deleted after two script runs anywhere on the server, so on a busy
+server a reader's click could fetch nothing). The address of a view's data can also be pasted
+into a report like the view's own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+from urllib.parse import quote, urlencode
+
+# The folder inside each zip, and the start of every file's name.
+EXPORT_NAME = "india-japan-rare-earths"
+ROUTE = "exports"
+
+
+class Export(Enum):
+    """The files a view can be downloaded as."""
+
+    GEOJSON = "geojson"
+    CSV = "csv"
+    HTML = "html"
+
+    @property
+    def file(self) -> ExportFile:
+        """Its file name and media type."""
+        return FILES[self]
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """A download's file name and media type."""
+
+    name: str
+    media_type: str
+
+
+FILES = {
+    Export.GEOJSON: ExportFile(f"{EXPORT_NAME}-geojson.zip", "application/zip"),
+    Export.CSV: ExportFile(f"{EXPORT_NAME}-csv.zip", "application/zip"),
+    Export.HTML: ExportFile(f"{EXPORT_NAME}-map.html", "text/html; charset=utf-8"),
+}
+
+
+def export_named(file_name: str) -> Export | None:
+    """The export a requested file name stands for, if any."""
+    return next((kind for kind, file in FILES.items() if file.name == file_name), None)
+
+
+def route_path(base_url_path: str) -> str:
+    """Where the export route listens, below the server's base path (``server.baseUrlPath``)."""
+    base = base_url_path.strip("/")
+    return f"/{base}/{ROUTE}" if base else f"/{ROUTE}"
+
+
+def export_href(kind: Export, params: Mapping[str, str], base_url_path: str) -> str:
+    """The address of one download of the view whose URL parameters are ``params``."""
+    return f"{route_path(base_url_path)}/{quote(kind.file.name)}?{urlencode(params)}"

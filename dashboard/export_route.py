@@ -1,0 +1,79 @@
+"""The export route: ``GET exports/<file>?<a view's query>`` answers with that view's data
+(GeoJSON or CSV, zipped) or its map as one HTML page, built from the data alone.
+
+It reads the query as a shared link is read (dashboard.core.url: anything not understood is
+dropped), so any replica answers any download and a download link can be pasted and reopened
+later. The data files are written from the world in both languages, whatever the page's
+language (their English columns are a data interface); the map page is in the view's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+from dashboard.core.exports import EXPORT_NAME, Export, export_named, route_path
+from dashboard.core.scene import compose_scene
+from dashboard.core.url import Domain, decode, domain_of
+from dashboard.core.view import View
+from dashboard.core.world import World, shared_world
+from dashboard.data.problems import DatasetError
+from dashboard.map.html_export import standalone_map
+from dashboard.panels.downloads import csv_tables, dataset_files, zip_bytes
+
+LOG = logging.getLogger("dashboard")
+
+
+@functools.cache
+def _domain(folder: Path, last_year: int) -> Domain:
+    return domain_of(shared_world(folder), last_year)
+
+
+def export_bytes(world: World, view: View, kind: Export) -> bytes:
+    """The file of one export of a view."""
+    scene = compose_scene(world, view)
+    if kind is Export.HTML:
+        return standalone_map(world, scene).encode("utf-8")
+    tables = dataset_files if kind is Export.GEOJSON else csv_tables
+    return zip_bytes(tables(scene, world), EXPORT_NAME)
+
+
+def export_response(request: Request, folder: Path, today: dt.date | None = None) -> Response:
+    """The answer to one export request (a plain function of the request and the data)."""
+    kind = export_named(request.path_params.get("file", ""))
+    if kind is None:
+        return PlainTextResponse("No such download.", status_code=404)
+    try:
+        world = shared_world(folder)
+    except DatasetError:
+        LOG.error("an export was asked for, but the data in %s did not validate", folder)
+        return PlainTextResponse("The data did not validate: see the server log.", 503)
+    domain = _domain(folder, (today or dt.date.today()).year)
+    params: dict[str, list[str]] = {}
+    for key, value in request.query_params.multi_items():
+        params.setdefault(key, []).append(value)
+    view, _ = decode(params, domain)
+    return Response(
+        export_bytes(world, view, kind),
+        media_type=kind.file.media_type,
+        headers={
+            "Content-Disposition": f'attachment; filename="{kind.file.name}"',
+            "Cache-Control": "no-cache",
+        },
+    )
+
+
+def export_routes(folder: Path, base_url_path: str) -> list[Route]:
+    """The route, below the server's base path. Its handler is a plain function, so the server
+    runs it in a worker thread, away from the sessions' event loop."""
+
+    def endpoint(request: Request) -> Response:
+        return export_response(request, folder)
+
+    return [Route(f"{route_path(base_url_path)}/{{file}}", endpoint, methods=["GET", "HEAD"])]
