@@ -61,6 +61,12 @@ MAP_HEIGHT = 640
 PAGE_CSS = PACKAGE_DIR / "page.css"
 # Play steps through the years at this pace.
 PLAY_SECONDS = 1.0
+# Streamlit's front end reruns the whole page when its WebSocket reconnects only if the page
+# holds a fragment that reruns itself (or the last run was a fragment's). A reader whose
+# replica restarted, or died and was moved to another, would otherwise keep year controls that
+# the new process ignores (it never ran their fragment). One fragment that draws nothing and
+# reruns itself this rarely makes every reconnect a whole run there, restored from the address.
+RECONNECT_GUARD_SECONDS = 3600
 DATA_DIR = data_dir()
 THIS_YEAR = dt.date.today().year
 LOG = logging.getLogger("dashboard")
@@ -116,6 +122,7 @@ def restore_from_url(domain: Domain) -> None:
         layers=[layer for layer in Layer if layer in view.layers],
         selection=view.selection.ref if view.selection else None,
         url_position=view.position,
+        new_session=True,
     )
 
 
@@ -149,12 +156,34 @@ def apply_map_click() -> bool:
     applied."""
     state = st.session_state.get("map")
     click = clicked_selection(state)
-    token = repr(state.get("last_object_clicked")) + repr(click) if click else None
+    token = click_token(state)
     if click is None or token == st.session_state.get("applied_click"):
         return False
     st.session_state["applied_click"] = token
     st.session_state["selection"] = click.ref
     return True
+
+
+def click_token(state: object) -> str | None:
+    """What identifies the last click the map's value holds (None for no click)."""
+    click = clicked_selection(state)
+    if click is None or not isinstance(state, dict):
+        return None
+    return repr(state.get("last_object_clicked")) + repr(click)
+
+
+def after_map_drawn() -> None:
+    """Once the map's value is known in this run. In a session's first run it is where the
+    map already was: a page that reconnected to a new server sends its map's last report
+    again, last click included, which the address has already restored, so it is not a new
+    click. And once the map has reported, the rest of the page follows (in this run when it
+    is a full one, else in one asked for now)."""
+    if st.session_state.pop("new_session", False):
+        st.session_state["applied_click"] = click_token(st.session_state.get("map"))
+    if not st.session_state.get("page_complete") and map_has_reported():
+        st.session_state["page_complete"] = True
+        if not in_full_run:  # a full run writes the rest after this fragment anyway
+            st.rerun(scope="app")
 
 
 def on_pick_district(key: str) -> None:
@@ -393,10 +422,6 @@ playing_when_defined = bool(st.session_state.get("playing"))
 def year_view() -> None:
     """The part that follows the year: its controls, the map, the details, the link and the
     downloads."""
-    if not st.session_state.get("page_complete") and map_has_reported():
-        st.session_state["page_complete"] = True
-        if not in_full_run:  # a full run writes the rest after this fragment anyway
-            st.rerun(scope="app")
     if st.session_state.get("playing"):
         play_step(domain.last_year)
     if bool(st.session_state.get("playing")) != playing_when_defined:
@@ -436,6 +461,7 @@ def year_view() -> None:
         returned_objects=["last_active_drawing", "last_object_clicked", "center", "zoom"],
         key="map",
     )
+    after_map_drawn()
     with details_box:
         details_panel(view, details, happening, params)
     with downloads_box:
@@ -498,6 +524,12 @@ def global_context() -> None:
             st.markdown(import_share_markdown(dataset.import_share, catalog, language))
 
 
+@st.fragment(run_every=RECONNECT_GUARD_SECONDS)
+def reconnect_guard() -> None:
+    """Draws nothing: see RECONNECT_GUARD_SECONDS."""
+
+
+reconnect_guard()
 with map_column:
     year_view_box = st.container()
     st.caption(text("map_caption", language))
