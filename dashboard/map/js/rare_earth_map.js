@@ -106,6 +106,21 @@
     this.ends = L.layerGroup().addTo(map);
     this.selection = L.layerGroup().addTo(map);
     var self = this;
+    // streamlit-folium starts listening to the map, and reports where it is, as soon as this
+    // script has run; the app takes that first report to mean the map is drawn (the timeline
+    // and the charts follow it). Hold streamlit-folium back until the layer document is drawn
+    // (or could not be fetched), so the report means what the app takes it for.
+    var drawn = new Promise(function (resolve) {
+      self.drawn = resolve;
+    });
+    var startComponent = window.initComponent;
+    if (typeof startComponent === "function") {
+      window.initComponent = function (component, onHover) {
+        drawn.then(function () {
+          startComponent(component, onHover);
+        });
+      };
+    }
     if (typeof options.data === "string") {
       fetch(options.data)
         .then(function (response) {
@@ -113,9 +128,13 @@
         })
         .then(function (doc) {
           self.load(doc);
+        })
+        .finally(function () {
+          self.drawn();
         });
     } else {
       this.load(options.data);
+      this.drawn();
     }
   }
 
