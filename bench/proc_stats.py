@@ -64,3 +64,10 @@ class Series:
             return 0.0
         slope = sum((t - mean_t) * (m - mean_m) for t, m in points) / spread
         return slope * 60
+
+
+def machine_cpu() -> tuple[float, float]:
+    """Seconds of CPU time the whole machine has spent busy, and in all, over every core."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle and iowait
+    return (sum(fields) - idle) / CLOCK_TICKS, sum(fields) / CLOCK_TICKS

@@ -1,25 +1,28 @@
 """Soak: many readers at once through nginx and two replicas, the way people use the map.
 
 ``python -m bench.soak --sessions 25 --minutes 5`` starts the documented deployment on
-loopback (Debian's nginx with deploy/nginx.conf in front of two deploy/start replicas), then
-drives that many real Chromium pages, each with its own cookies (so each keeps to one
-replica). Every reader opens a shared deep link, then in turn changes the year, clicks a
-district, switches to the partners view and back, reads the details and downloads the CSV
-data, with a few seconds' thought between actions. It reports every error (failed requests,
-dropped WebSockets, page exceptions, failed actions, tracebacks in the server logs), p50 and
-p95 from a year change to the map updated, each replica's CPU and memory over time, and
-memory's slope after warm-up; it writes a "Soak" section and a plot into bench/. With
-``--capacity 10 20 30`` it drives one replica without nginx at each number of readers in
-turn, to find where one replica's limit lies.
+loopback (Debian's nginx with deploy/nginx.conf in front of two deploy/start replicas) and
+sends that many readers through it, arriving over the first half-minute as a shared link's
+readers do. Each opens a shared deep link, then in turn changes the year, clicks a district,
+switches to the partners view and back, reads the details and downloads the CSV data, with a
+few seconds' thought between actions (bench/soak_plan.py). It reports every error (failed
+requests, dropped WebSockets, exceptions in the page, failed actions, tracebacks in the
+server logs), p50 and p95 from a year change to the map updated, each replica's CPU and memory
+over time and memory's slope after warm-up, checks them against the budgets, and writes a
+"Soak" section and a plot into bench/. ``--capacity 10 20 40`` drives one replica without
+nginx at each number of readers in turn, to find where one replica's limit lies.
 
-Why real browsers: a page's year change is only done when the map in its frame has applied
-the new state, and a reader's errors (a dropped WebSocket, a script error, a failed request)
-show in the page; a protocol-level client would see the server alone. The cost, measured on
-this 2-core machine: a Streamlit page loads about 90 scripts and styles, and twelve pages
-opening within 15 s took about 25 s each to load while the two servers used 5-7 % of a core.
-So here the browsers saturate the machine long before the servers do: beyond about ten
-readers the figures describe Chromium, not the dashboard (see bench/results.md). A
-protocol-level client on Streamlit's own messages is the way to drive 25 and more.
+Two kinds of reader, because on a 2-core machine one kind alone cannot measure the servers:
+
+- **protocol readers** (bench/protocol_reader.py) make the requests a first visit makes, as a
+  scout Chromium page recorded them at the start of the run, then speak Streamlit's own
+  WebSocket messages as the page's front end does. Their times run from a request to the
+  server's last message for it;
+- **browser readers** (bench/browser_reader.py, ``--browsers``, 2 by default) are real
+  Chromium pages, timed until the map's frame shows the new state. Twelve Chromium pages
+  opening within 15 s took about 25 s each to load here while the servers idled, so a soak of
+  browsers alone measures Chromium; two of them beside the protocol readers measure what a
+  person sees while the others load the servers.
 """
 
 from __future__ import annotations
@@ -27,258 +30,117 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import random
+import os
 import re
 import tempfile
 import time
-import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from playwright.async_api import BrowserContext, Page, async_playwright
+from playwright.async_api import Browser, BrowserContext, async_playwright
 
+from bench.browser_reader import MAP, BrowserReader
 from bench.plot import Line, panel_svg, save_png
-from bench.proc_stats import Series
-from dashboard.core.choices import Language
-from dashboard.core.messages import label, text
-from dashboard.data.boundaries import load_boundaries
+from bench.proc_stats import Series, machine_cpu
+from bench.protocol_reader import ProtocolReader
+from bench.soak_plan import LINKS, OPEN_TIMEOUT_S, Reader, Run, districts_to_click, percentile
 from tests.support.proxy import Replica, deployment, replica_env
 from tests.support.serving import CHROMIUM, CHROMIUM_ARGS, free_port
 
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
 RESULTS = Path(__file__).resolve().parent / "results.md"
 PLOT = Path(__file__).resolve().parent / "soak.png"
 SECTION = "## Soak"
 CAPACITY_SECTION = "## Soak: one replica's limit"
-EN = Language.EN
-ACTION_TIMEOUT_MS = 30_000
-# Everyone arriving at once on two cores: a page may take a while to open, and that is
-# reported (p95 below), not an error, up to this.
-OPEN_TIMEOUT_MS = 120_000
-# Shared links readers arrive with, and the districts they click.
-LINKS = (
-    "/?year=2015&lang=en",
-    "/?year=2012&sel=district:lgd-354&lang=en",
-    "/?year=2019&sel=site:site-srikurmam-bhavanapadu&lang=en",
-    "/?year=2020&evidence=verified&lang=en",
-)
-DISTRICTS = ("Ganjam", "Puri", "Srikakulam", "Visakhapatnam", "Kendrapara", "Krishna")
-# Each reader goes round this, from a different starting point.
-ROUND = ("year", "year", "district", "year", "details", "view", "year", "download", "year")
-THINK_S = (2.0, 5.0)
 SAMPLE_EVERY_S = 2.0
+# Issue 13's budgets.
+P95_BUDGET_S = 2.0
+MEMORY_BASE_MB, MEMORY_PER_SESSION_MB = 300.0, 30.0
+SLOPE_BUDGET_MB_PER_MIN = 1.0
+VIEWPORT = {"width": 1366, "height": 768}
 
 
-@dataclass
-class Run:
-    """What a soak saw."""
+async def scout(browser: Browser, url: str) -> list[str]:
+    """Open the first shared link in a real page and list, in order, what it fetched from the
+    app (scripts, styles, fonts, the map's frame and files): a protocol reader's first visit
+    fetches the same."""
+    context = await browser.new_context(viewport=VIEWPORT, locale="en-US")
+    page = await context.new_page()
+    fetched: list[str] = []
+    origin = urlsplit(url).netloc
 
-    sessions: int
-    seconds: float
-    through: str
-    errors: list[str] = field(default_factory=list)
-    year_changes: list[tuple[float, float]] = field(default_factory=list)  # (at s, took s)
-    loads: list[float] = field(default_factory=list)  # link opened until the map was drawn, s
-    actions: dict[str, int] = field(default_factory=dict)
-    series: list[Series] = field(default_factory=list)
-    warm_up_s: float = 0.0
+    def record(request: object) -> None:
+        parts = urlsplit(request.url)  # type: ignore[attr-defined]
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        kind = request.resource_type  # type: ignore[attr-defined]
+        if parts.netloc == origin and kind != "websocket" and path not in fetched:
+            fetched.append(path)
 
-    def p(self, share: float, times: Sequence[float] | None = None) -> float:
-        """A percentile of the year-change times (or of ``times``), in seconds (0 with none)."""
-        ordered = sorted(times if times is not None else (t for _, t in self.year_changes))
-        if not ordered:
-            return 0.0
-        return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
-def district_points() -> dict[str, tuple[float, float, str]]:
-    """A point well inside each district readers click (lat, lng), and its LGD code as the
-    address writes it once selected."""
-    districts = load_boundaries().districts.set_index("district")
-    points = {}
-    for name in DISTRICTS:
-        point = districts.loc[name, "geometry"].representative_point()
-        code = f"lgd-{int(districts.loc[name, 'district_lgd'])}"
-        points[name] = (point.y, point.x, code)
-    return points
+    page.on("request", record)
+    await page.goto(url + LINKS[0], timeout=OPEN_TIMEOUT_S * 1000)
+    drawn = page.frame_locator(MAP).locator("path.district").nth(55)
+    await drawn.wait_for(state="attached", timeout=OPEN_TIMEOUT_S * 1000)
+    # The timeline and the charts follow the map's first report; their scripts load then.
+    await page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(
+        timeout=OPEN_TIMEOUT_S * 1000
+    )
+    await page.wait_for_timeout(2000)
+    await context.close()
+    return [path for path in fetched if path != LINKS[0]]
 
 
-class Reader:
-    """One person with the map open: their page, their round of actions, what went wrong."""
-
-    def __init__(self, number: int, page: Page, run: Run, started: float, points: dict) -> None:
-        self.number, self.page, self.run, self.started = number, page, run, started
-        self.points = points
-        self.rng = random.Random(number)
-        self.year = 0
-        self.closing = False
-        page.on("pageerror", lambda error: self.error(f"page exception: {error}"))
-        page.on("requestfailed", self.request_failed)
-        page.on("websocket", self.watch_socket)
-
-    def error(self, message: str) -> None:
-        """Record a problem, unless the reader is leaving (closing a page drops its socket)."""
-        if not self.closing:
-            self.run.errors.append(f"reader {self.number}: {message}")
-
-    def request_failed(self, request: object) -> None:
-        """A request that got no answer."""
-        failure = getattr(request, "failure", None)
-        url = getattr(request, "url", "")
-        # A download's own navigation is reported as aborted when it turns into a download.
-        if failure and "ERR_ABORTED" in str(failure) and "/_stcore/" not in url:
-            return
-        self.error(f"request failed: {url} ({failure})")
-
-    def watch_socket(self, socket: object) -> None:
-        """A WebSocket that closes while the reader is still there is a dropped session."""
-        socket.on("close", lambda _: self.error("WebSocket closed"))  # type: ignore[attr-defined]
-
-    async def open(self, link: str, url: str) -> None:
-        """Arrive on a shared link and wait for the map."""
-        start = time.monotonic()
-        await self.page.goto(url + link, timeout=OPEN_TIMEOUT_MS)
-        drawn = self.page.frame_locator(MAP).locator("path.district").nth(55)
-        await drawn.wait_for(state="attached", timeout=OPEN_TIMEOUT_MS)
-        self.run.loads.append(time.monotonic() - start)
-        match = re.search(r"year=(\d+)", link)
-        self.year = int(match.group(1)) if match else time.localtime().tm_year
-
-    async def act(self, action: str) -> None:
-        """One action of the round, counted."""
-        self.run.actions[action] = self.run.actions.get(action, 0) + 1
-        await getattr(self, f"do_{action}")()
-
-    async def do_year(self) -> None:
-        """One step of the year slider, timed until the map shows that year."""
-        step = -1 if self.year > 2000 and self.rng.random() < 0.6 else 1
-        if self.year + step > time.localtime().tm_year:
-            step = -1
-        slider = self.page.locator('[data-testid="stSlider"] input[type="range"]').first
-        await slider.focus()
-        start = time.monotonic()
-        await self.page.keyboard.press("ArrowLeft" if step < 0 else "ArrowRight")
-        self.year += step
-        marked = self.page.frame_locator(MAP).locator(f"[data-year='{self.year}']").first
-        await marked.wait_for(state="attached", timeout=ACTION_TIMEOUT_MS)
-        done = time.monotonic()
-        self.run.year_changes.append((done - self.started, done - start))
-
-    async def do_district(self) -> None:
-        """A click inside a district (in the states view), until the address selects it."""
-        if "view=partners" in self.page.url:
-            await self.do_view()
-            await self.page.wait_for_timeout(1500)  # the map glides back to the two states
-        # A district other than the one selected, so the click changes the selection.
-        name = self.rng.choice([d for d in DISTRICTS if self.points[d][2] not in self.page.url])
-        # A download below the map scrolls the page: bring the map back into view first.
-        await self.page.locator(MAP).scroll_into_view_if_needed(timeout=ACTION_TIMEOUT_MS)
-        frame = await (await self.page.locator(MAP).element_handle()).content_frame()
-        x, y = await frame.evaluate(
-            """([lat, lng]) => {
-                const p = map_div.latLngToContainerPoint([lat, lng]);
-                const r = map_div.getContainer().getBoundingClientRect();
-                return [r.left + p.x, r.top + p.y];
-            }""",
-            list(self.points[name][:2]),
-        )
-        box = await self.page.locator(MAP).bounding_box()
-        before = self.page.url
-        await self.page.mouse.click(box["x"] + x, box["y"] + y)
-        await self.page.wait_for_function(
-            "(before) => location.href !== before && location.search.includes('sel=')",
-            arg=before,
-            timeout=ACTION_TIMEOUT_MS,
-        )
-
-    async def do_view(self) -> None:
-        """Switch between the two named views."""
-        partners = "view=partners" in self.page.url
-        choice = label("view", "states" if partners else "partners", EN)
-        await self.page.get_by_text(choice, exact=True).click()
-        wanted = "!" if partners else ""
-        await self.page.wait_for_function(
-            f"{wanted}location.search.includes('view=partners')", timeout=ACTION_TIMEOUT_MS
-        )
-
-    async def do_details(self) -> None:
-        """Read the details panel."""
-        details = self.page.locator('[data-testid="stMainBlockContainer"]')
-        heading = details.get_by_role("heading", name=text("details", EN), exact=True)
-        await heading.wait_for(timeout=ACTION_TIMEOUT_MS)
-        if not (await details.inner_text(timeout=ACTION_TIMEOUT_MS)).strip():
-            self.error("the details panel is empty")
-
-    async def do_download(self) -> None:
-        """Download the CSV data and open the zip."""
-        button = self.page.get_by_role("button", name=text("download_csv", EN))
-        async with self.page.expect_download(timeout=ACTION_TIMEOUT_MS) as download_info:
-            await button.click()
-        download = await download_info.value
-        path = await download.path()
-        with zipfile.ZipFile(path) as archive:
-            if not any(name.endswith("/sites.csv") for name in archive.namelist()):
-                self.error("the CSV download has no sites.csv")
-
-    async def live(self, url: str, deadline: float) -> None:
-        """Open a link, then act and think until the deadline."""
-        try:
-            await self.open(self.rng.choice(LINKS), url)
-        except Exception as error:
-            self.error(f"opening the link: {type(error).__name__}: {str(error)[:200]}")
-            return
-        turn = self.number
-        while time.monotonic() < deadline:
-            await asyncio.sleep(self.rng.uniform(*THINK_S))
-            if time.monotonic() >= deadline:
-                break
-            action = ROUND[turn % len(ROUND)]
-            turn += 1
-            try:
-                await self.act(action)
-            except Exception as error:
-                self.error(f"{action}: {type(error).__name__}: {str(error).splitlines()[0]}")
-
-
-async def drive(url: str, sessions: int, seconds: float, run: Run, watch: Sequence[Series]) -> None:
-    """Readers arrive over the first quarter of the run (at most 30 s), as a shared link's
-    readers do, and stay until the end; the replicas are sampled meanwhile."""
-    points = district_points()
-    started = time.monotonic()
-    deadline = started + seconds
+async def drive(
+    url: str, sessions: int, browsers: int, seconds: float, run: Run, watch: Sequence[Series]
+) -> None:
+    """Readers arrive over the first quarter of the run (at most 30 s), browser readers
+    spread among them, and stay until the end; the processes are sampled meanwhile."""
+    points = districts_to_click()
     ramp = min(30.0, seconds / 4)
     run.warm_up_s = ramp + min(30.0, seconds / 4)
-
-    async def sample() -> None:
-        while time.monotonic() < deadline:
-            for series in watch:
-                series.sample(started)
-            await asyncio.sleep(SAMPLE_EVERY_S)
-
+    in_browser = {round(i * sessions / browsers) for i in range(browsers)} if browsers else set()
+    pool = ThreadPoolExecutor(max_workers=64, thread_name_prefix="soak-http")
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        assets = await scout(browser, url)
+        started = time.monotonic()
+        deadline = started + seconds
         contexts: list[BrowserContext] = []
         readers: list[Reader] = []
 
+        async def sample() -> None:
+            while time.monotonic() < deadline:
+                for series in watch:
+                    series.sample(started)
+                await asyncio.sleep(SAMPLE_EVERY_S)
+
         async def arrive(number: int) -> None:
             await asyncio.sleep(ramp * number / max(1, sessions))
-            context = await browser.new_context(
-                viewport={"width": 1366, "height": 768}, locale="en-US", accept_downloads=True
-            )
-            contexts.append(context)
-            reader = Reader(number, await context.new_page(), run, started, points)
+            reader: Reader
+            if number in in_browser:
+                context = await browser.new_context(
+                    viewport=VIEWPORT, locale="en-US", accept_downloads=True
+                )
+                contexts.append(context)
+                page = await context.new_page()
+                reader = BrowserReader(number, run, started, points, page, url)
+            else:
+                reader = ProtocolReader(number, run, started, points, url, assets, pool)
             readers.append(reader)
-            await reader.live(url, deadline)
+            await reader.live(deadline)
 
+        machine_before = machine_cpu()
         sampler = asyncio.create_task(sample())
         await asyncio.gather(*(arrive(n) for n in range(sessions)))
         await sampler
+        (busy, total), (busy_before, total_before) = machine_cpu(), machine_before
+        run.machine_busy = (busy - busy_before) / max(total - total_before, 1e-9)
         for reader in readers:
-            reader.closing = True
+            await reader.leave()
         for context in contexts:
             await context.close()
         await browser.close()
+    pool.shutdown()
 
 
 def log_errors(logs: Sequence[Path]) -> list[str]:
@@ -291,8 +153,11 @@ def log_errors(logs: Sequence[Path]) -> list[str]:
     return found
 
 
-def soak(sessions: int, seconds: float, replicas: int = 2, direct: bool = False) -> Run:
+def soak(
+    sessions: int, browsers: int, seconds: float, replicas: int = 2, direct: bool = False
+) -> Run:
     """Run the soak and return what it saw (errors include the servers' logs)."""
+    own = Series("soak's readers (this process)", os.getpid())
     with tempfile.TemporaryDirectory(prefix="soak-") as scratch:
         folder = Path(scratch)
         if direct:
@@ -300,66 +165,131 @@ def soak(sessions: int, seconds: float, replicas: int = 2, direct: bool = False)
                 Replica(free_port(), folder / f"replica-{i}.log", replica_env())
                 for i in range(replicas)
             ]
-            run = Run(sessions, seconds, f"{replicas} replica(s), no proxy")
+            run = Run(sessions, browsers, seconds, f"{replicas} replica(s), no proxy")
             try:
                 for replica in started:
                     replica.start()
                 watch = [Series(f"replica {i + 1}", r.process.pid) for i, r in enumerate(started)]
-                run.series = watch
-                asyncio.run(drive(started[0].url, sessions, seconds, run, watch))
+                run.series = [*watch, own]
+                asyncio.run(drive(started[0].url, sessions, browsers, seconds, run, run.series))
             finally:
                 for replica in started:
                     replica.stop()
         else:
             with deployment(folder, replicas) as site:
-                run = Run(sessions, seconds, f"nginx, {replicas} replicas")
+                run = Run(sessions, browsers, seconds, f"nginx, {replicas} replicas")
                 watch = [
                     Series(f"replica {i + 1}", r.process.pid) for i, r in enumerate(site.replicas)
                 ]
-                run.series = watch
-                asyncio.run(drive(site.url, sessions, seconds, run, watch))
+                run.series = [*watch, own]
+                asyncio.run(drive(site.url, sessions, browsers, seconds, run, run.series))
                 started = site.replicas
+            # Each page's WebSocket is logged once it closes: which replica held each session.
+            held = site.upstreams("/_stcore/stream")
+            run.sessions_per_replica = [
+                sum(1 for u in held if u.endswith(f":{r.port}")) for r in started
+            ]
         run.errors += log_errors([r.log for r in started])
     return run
 
 
+def verdict(ok: bool) -> str:
+    """A budget's verdict as the results write it."""
+    return "meets" if ok else "**misses**"
+
+
 def report(run: Run) -> str:
-    """The run as a Markdown section."""
+    """The run as a Markdown section, its budgets checked."""
+    kinds = (("protocol", "protocol readers"), ("browser", "browser readers"), (None, "all"))
     lines = [
         f"{SECTION}\n",
-        f"{dt.datetime.now():%Y-%m-%d %H:%M}: {run.sessions} concurrent readers for "
-        f"{run.seconds / 60:.1f} min through {run.through}, real Chromium pages (see "
-        "`bench/soak.py` for why), each opening a shared link, then changing the year, "
-        "clicking a district, switching views, reading the details and downloading the CSV "
-        "data, 2-5 s apart. Plot: `bench/soak.png`.\n",
+        f"{dt.datetime.now():%Y-%m-%d %H:%M}: {run.sessions} concurrent readers "
+        f"({run.sessions - run.browsers} protocol readers, {run.browsers} in Chromium; see "
+        f"`bench/soak.py` for why) for {run.seconds / 60:.1f} min through {run.through}, each "
+        "opening a shared link, then changing the year, clicking a district, switching views, "
+        "reading the details and downloading the CSV data, 2-5 s apart. Plot: "
+        "`bench/soak.png`.\n",
         "| measure | figure |",
         "|---|---|",
         f"| errors | {len(run.errors)} |",
         f"| actions | {', '.join(f'{k} {v}' for k, v in sorted(run.actions.items()))} |",
-        f"| year change to map updated, p50 / p95 | {run.p(0.5):.2f} s / {run.p(0.95):.2f} s "
-        f"({len(run.year_changes)} changes) |",
-        f"| link opened to map drawn, p50 / p95 | {run.p(0.5, run.loads):.1f} s / "
-        f"{run.p(0.95, run.loads):.1f} s ({len(run.loads)} readers) |",
     ]
+    for kind, name in kinds:
+        times = run.times(kind)
+        if times:
+            lines.append(
+                f"| year change to map updated, p50 / p95, {name} | "
+                f"{percentile(0.5, times):.2f} s / {percentile(0.95, times):.2f} s "
+                f"({len(times)} changes) |"
+            )
+    for kind, name in kinds[:2]:
+        loads = run.load_times(kind)
+        if loads:
+            lines.append(
+                f"| link opened to map drawn, p50 / p95, {name} | {percentile(0.5, loads):.1f} s "
+                f"/ {percentile(0.95, loads):.1f} s ({len(loads)} readers) |"
+            )
     for series in run.series:
-        if not series.rss:
-            continue
+        if series.rss:
+            lines.append(
+                f"| {series.name}: CPU (share of a core), memory at start / peak / end, slope "
+                f"after {run.warm_up_s:.0f} s / over the second half | {series.cpu_share():.2f}, "
+                f"{series.rss[0]:.0f} / {max(series.rss):.0f} / {series.rss[-1]:.0f} MB, "
+                f"{series.slope_mb_per_min(run.warm_up_s):+.2f} / "
+                f"{series.slope_mb_per_min(run.seconds / 2):+.2f} MB/min |"
+            )
+    lines.append(
+        f"| the machine's CPU, busy share of its {os.cpu_count()} cores | {run.machine_busy:.2f} |"
+    )
+    if run.sessions_per_replica:
         lines.append(
-            f"| {series.name}: CPU (share of a core), memory at start / peak / end, slope "
-            f"after {run.warm_up_s:.0f} s | {series.cpu_share():.2f}, "
-            f"{series.rss[0]:.0f} / {max(series.rss):.0f} / {series.rss[-1]:.0f} MB, "
-            f"{series.slope_mb_per_min(run.warm_up_s):+.2f} MB/min |"
+            "| sessions held per replica | "
+            f"{' / '.join(str(n) for n in run.sessions_per_replica)} |"
         )
+    lines += ["", *budget_table(run)]
     if run.errors:
         lines += ["", "Errors (first 20):", ""]
         lines += [f"- {error}" for error in run.errors[:20]]
     return "\n".join(lines) + "\n"
 
 
+def budget_table(run: Run) -> list[str]:
+    """Issue 13's budgets against this run."""
+    p95 = percentile(0.95, run.times())
+    lines = [
+        "| budget | this run | |",
+        "|---|---|---|",
+        f"| 0 errors | {len(run.errors)} | {verdict(not run.errors)} |",
+        f"| p95 year change <= {P95_BUDGET_S:.0f} s | {p95:.2f} s | "
+        f"{verdict(p95 <= P95_BUDGET_S)} |",
+    ]
+    replicas = [s for s in run.series if s.name.startswith("replica") and s.rss]
+    held = run.sessions_per_replica or [run.sessions] * len(replicas)
+    for series, sessions in zip(replicas, held, strict=False):
+        limit = MEMORY_BASE_MB + MEMORY_PER_SESSION_MB * sessions
+        peak = max(series.rss)
+        slope = series.slope_mb_per_min(run.warm_up_s)
+        lines += [
+            f"| {series.name}: memory <= 300 MB + 30 MB x {sessions} sessions = {limit:.0f} MB "
+            f"| {peak:.0f} MB | {verdict(peak <= limit)} |",
+            f"| {series.name}: memory slope after warm-up <= {SLOPE_BUDGET_MB_PER_MIN:.0f} "
+            f"MB/min | {slope:+.2f} MB/min | {verdict(slope <= SLOPE_BUDGET_MB_PER_MIN)} |",
+        ]
+    return lines
+
+
 def plot(run: Run, path: Path = PLOT) -> None:
     """Memory per replica and each year change's time, over the run."""
-    memory = [Line(s.name, list(zip(s.times, s.rss, strict=True))) for s in run.series if s.times]
-    latency = [Line("year change", run.year_changes, dots=True)]
+    memory = [
+        Line(s.name, list(zip(s.times, s.rss, strict=True)))
+        for s in run.series
+        if s.times and s.name.startswith("replica")
+    ]
+    latency = [
+        Line(f"{kind} readers", [(at, took) for at, took, k in run.year_changes if k == kind], True)
+        for kind in ("protocol", "browser")
+        if run.times(kind)
+    ]
     save_png(
         [
             panel_svg("Resident memory per replica", "seconds", "MB", memory),
@@ -370,22 +300,28 @@ def plot(run: Run, path: Path = PLOT) -> None:
 
 
 def capacity(steps: Sequence[int], seconds: float) -> str:
-    """One replica, no proxy, at each number of readers in turn: where p95 passes 2 s."""
+    """One replica, no proxy, protocol readers only, at each number of readers in turn: where
+    p95 passes the budget."""
     lines = [
         f"{CAPACITY_SECTION}\n",
-        f"{dt.datetime.now():%Y-%m-%d %H:%M}: one replica driven directly, "
-        f"{seconds / 60:.1f} min per step, the same readers as above (their Chromium pages run "
-        "on the same 2 cores as the server, so these figures are a lower bound).\n",
-        "| readers | year change p50 / p95 (s) | link to map p95 (s) | errors | replica CPU |",
-        "|---|---|---|---|---|",
+        f"{dt.datetime.now():%Y-%m-%d %H:%M}: one replica driven directly by protocol readers "
+        f"(the same round as above), {seconds / 60:.1f} min per step.\n",
+        "| readers | actions per second | year change p50 / p95 (s) | link to map p95 (s) | "
+        "errors | replica CPU (share of a core) | replica memory peak (MB) | machine busy |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for sessions in steps:
-        run = soak(sessions, seconds, replicas=1, direct=True)
-        cpu = run.series[0].cpu_share() if run.series else 0.0
+        run = soak(sessions, 0, seconds, replicas=1, direct=True)
+        replica = run.series[0]
+        times = run.times()
         lines.append(
-            f"| {sessions} | {run.p(0.5):.2f} / {run.p(0.95):.2f} | "
-            f"{run.p(0.95, run.loads):.1f} | {len(run.errors)} | {cpu:.2f} |"
+            f"| {sessions} | {sum(run.actions.values()) / seconds:.1f} | "
+            f"{percentile(0.5, times):.2f} / {percentile(0.95, times):.2f} | "
+            f"{percentile(0.95, run.load_times()):.1f} | {len(run.errors)} | "
+            f"{replica.cpu_share():.2f} | {max(replica.rss, default=0):.0f} | "
+            f"{run.machine_busy:.2f} |"
         )
+        print(lines[-1], flush=True)
     return "\n".join(lines) + "\n"
 
 
@@ -406,7 +342,8 @@ def write_section(section: str, results: Path = RESULTS) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line; exit status 1 when the run saw any error."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sessions", type=int, default=25)
+    parser.add_argument("--sessions", type=int, default=25, help="readers in all")
+    parser.add_argument("--browsers", type=int, default=2, help="of which in Chromium")
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--direct", action="store_true", help="no nginx: the first replica")
@@ -421,7 +358,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not args.no_write:
             write_section(section)
         return 0
-    run = soak(args.sessions, args.minutes * 60, args.replicas, args.direct)
+    browsers = min(args.browsers, args.sessions)
+    run = soak(args.sessions, browsers, args.minutes * 60, args.replicas, args.direct)
     section = report(run)
     print(section)
     if not args.no_write:
