@@ -158,3 +158,33 @@ def test_when_a_replica_dies_its_readers_go_on_on_the_other_with_their_view(
         expect(districts.first).to_be_attached(timeout=TIMEOUT_MS)
         assert replica_of(site, page, "after") != doomed
         context.close()
+
+
+def test_when_a_replica_dies_readers_on_the_other_are_untouched(
+    browser: Browser, tmp_path: Path
+) -> None:
+    with deployment(tmp_path) as site:
+        readers: dict[str, tuple[BrowserContext, Page, PageRuns]] = {}
+        for attempt in range(12):  # new browsers until each replica holds one
+            context, page = reader(browser)
+            runs = PageRuns(page)
+            open_view(page, site.url)
+            replica = replica_of(site, page, f"reader-{attempt}")
+            if replica in readers:
+                context.close()
+            else:
+                readers[replica] = (context, page, runs)
+            if len(readers) == 2:
+                break
+        assert len(readers) == 2, "every browser landed on the same replica"
+        doomed, survivor = list(readers)
+        site.replica_at(doomed).kill()
+        _, page, runs = readers[survivor]
+        page.get_by_role("slider", name=text("year", Language.EN)).press("ArrowRight")
+        expect(page).to_have_url(re.compile(r"year=2013&sel=district"), timeout=TIMEOUT_MS)
+        marked = page.frame_locator(MAP_IFRAME).locator("[data-year='2013']")
+        expect(marked.first).to_be_attached(timeout=TIMEOUT_MS)
+        assert len(runs.finished) == 1  # the same WebSocket all along: never reconnected
+        assert replica_of(site, page, "after") == survivor
+        for context, _, _ in readers.values():
+            context.close()
