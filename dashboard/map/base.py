@@ -103,7 +103,23 @@ def _page_css() -> str:
         " @media (max-width: 520px) {"
         " .leaflet-control-attribution { max-width: calc(100vw - 8.5rem); }"
         " }"
+        # A thin halo around every line and marker: each stays visible over light and dark
+        # district fills alike.
+        f" {_halo_panes()} {{ filter: drop-shadow(0 0 1px {theme.HALO})"
+        f" drop-shadow(0 0 1px {theme.HALO}); }}"
+        # Where the keyboard is, always in sight: the map itself and its buttons.
+        f" .leaflet-container:focus-visible {{ outline: 3px solid {theme.FOCUS};"
+        " outline-offset: -3px; }"
+        f" .leaflet-bar a:focus-visible {{ outline: 3px solid {theme.FOCUS};"
+        " outline-offset: 1px; }"
+        # Text for screen readers only: the map's heading and its summary.
+        " .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;"
+        " clip-path: inset(50%); white-space: nowrap; }"
     )
+
+
+def _halo_panes() -> str:
+    return ", ".join(f".leaflet-{pane}-pane" for pane in theme.HALO_PANES)
 
 
 def build_base_map(

@@ -7,7 +7,7 @@ COUNTRY_FILL = "#efede7"
 COUNTRY_LINE = "#c4bfb3"
 INDIA_FILL = "#f8f6f0"
 INDIA_LINE = "#8c877b"
-STATE_LINE = "#3d3a35"
+STATE_LINE = "#1f1d1a"
 DISTRICT_LINE = "#ffffff"
 STATE_FILL = {"Andhra Pradesh": "#e7a84f", "Odisha": "#4f9d8a"}
 DISTRICT_FILL_OPACITY = 0.6
@@ -18,11 +18,13 @@ COUNT_BINS = (0, 1, 2, 3, 4)  # the last bin is "4 or more"
 COUNT_COLOURS = ("#f3f1ec", "#c7e9c0", "#74c476", "#31a354", "#006d2c")
 COUNT_FILL_OPACITY = 0.75
 
+# Site kinds are told apart by colour alone (every marker is a circle): four colours that
+# stay apart with each common colour-vision deficiency (tests/unit/test_palettes.py).
 SITE_COLOURS = {
     "plant": "#6a3d9a",
-    "mine": "#e31a1c",
-    "deposit": "#ff7f00",
-    "exploration": "#1f78b4",
+    "mine": "#d55e00",
+    "deposit": "#f0e442",
+    "exploration": "#56b4e9",
 }
 SITE_RADIUS = 7
 SITE_FILL_OPACITY = 0.9
@@ -78,15 +80,22 @@ LINK_STYLES = {
     "active": {"color": "#0b6e4f", "weight": 3, "dashArray": None},
     "suspended": {"color": "#d95f02", "weight": 3, "dashArray": "10 5"},
     "planned": {"color": "#1f78b4", "weight": 2.5, "dashArray": "2 6"},
-    "ended": {"color": "#8a8a8a", "weight": 2, "dashArray": "6 6"},
+    "ended": {"color": "#6b6b6b", "weight": 2, "dashArray": "6 6"},
 }
+# Lines and markers carry meaning over light and dark fills alike: the panes they are drawn in
+# give each a thin white halo, so each colour needs 3:1 against white (and the map's light
+# backgrounds) only.
+HALO = "#ffffff"
+HALO_PANES = ("zones", "links", "sites", "selection")
+# The keyboard focus ring on the map and its buttons.
+FOCUS = "#1b1b1b"
 
 # Link ends, in pixels: a ring where a link starts, a dot where it arrives.
 LINK_END_RADIUS = 4
 LINK_END_WEIGHT = 2
 LINK_START_FILL = "#ffffff"
 
-SELECTED_LINE = "#ffd400"
+SELECTED_LINE = "#c51b7d"
 SELECTED_WEIGHT = 5
 
 # Highlight under the pointer, per layer.

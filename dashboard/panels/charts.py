@@ -10,9 +10,15 @@ from dashboard.core.choices import Language
 from dashboard.core.messages import label, text
 from dashboard.data.schema import IMPORT_MEASURES
 
-GROUP_COLOURS = {"china": "#c0392b", "india": "#e08e0b", "partner": "#0b6e4f", "other": "#9a9a9a"}
-# One colour per measure of Japan's dependence on China, in the order of IMPORT_MEASURES.
-MEASURE_COLOURS = ("#1f78b4", "#e31a1c", "#6a3d9a", "#33a02c")
+# Colours that stay apart with the common colour-vision deficiencies
+# (tests/unit/test_palettes.py); each chart's figures are also given as a table. Bars are
+# outlined in BAR_EDGE, so even a light fill stands out from the white page.
+GROUP_COLOURS = {"china": "#d55e00", "india": "#f0e442", "partner": "#0072b2", "other": "#9a9a9a"}
+BAR_EDGE = "#1b1b1b"
+# One colour and one shape per measure of Japan's dependence on China, in the order of
+# IMPORT_MEASURES.
+MEASURE_COLOURS = ("#0072b2", "#d55e00", "#cc79a7", "#000000")
+MEASURE_SHAPES = ("circle", "square", "triangle-up", "diamond")
 
 
 def production_chart(table: pd.DataFrame, language: Language) -> alt.Chart:
@@ -27,7 +33,7 @@ def production_chart(table: pd.DataFrame, language: Language) -> alt.Chart:
     groups = list(GROUP_COLOURS)
     return (
         alt.Chart(data)
-        .mark_bar()
+        .mark_bar(stroke=BAR_EDGE, strokeWidth=1)
         .encode(
             x=alt.X("production:Q", title=text("column_production_2024", language)),
             y=alt.Y("country:N", sort="-x", title=None),
@@ -94,6 +100,12 @@ def import_share_chart(shares: pd.DataFrame, language: Language) -> alt.LayerCha
         x=alt.X("middle:T", title=None),
         y=share,
         color=colour,
+        shape=alt.Shape(
+            "measure_label:N",
+            title=text("column_measure", language),
+            scale=alt.Scale(domain=measures, range=list(MEASURE_SHAPES)),
+            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=320),
+        ),
         tooltip=[
             alt.Tooltip("period:N", title=text("column_period", language)),
             alt.Tooltip("share:Q", title=text("column_share_pct", language)),
