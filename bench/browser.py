@@ -17,11 +17,11 @@ from pathlib import Path
 from playwright.sync_api import Browser, Page, WebSocket, expect, sync_playwright
 
 from dashboard.paths import REPO_ROOT
-from tests.support.serving import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from tests.support.serving import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, streamlit_server
 
 APP = REPO_ROOT / "dashboard" / "server.py"
 BARE_APP = Path(__file__).resolve().parent / "bare_app.py"
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
+MAP = MAP_FRAME
 TIMEOUT_MS = 120_000
 THIS_YEAR = time.localtime().tm_year
 

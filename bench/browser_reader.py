@@ -12,8 +12,9 @@ from playwright.async_api import Page
 from bench.soak_plan import ACTION_TIMEOUT_S, OPEN_TIMEOUT_S, District, Reader, Run
 from dashboard.core.choices import Language
 from dashboard.core.messages import label, text
+from tests.support.serving import MAP_FRAME
 
-MAP = 'iframe[title="streamlit_folium.st_folium"]'
+MAP = MAP_FRAME
 EN = Language.EN
 ACTION_MS = ACTION_TIMEOUT_S * 1000
 OPEN_MS = OPEN_TIMEOUT_S * 1000

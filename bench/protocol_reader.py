@@ -213,7 +213,7 @@ class ProtocolReader(Reader):
         await self.rerun({map_id: value}, in_fragment=True)
         if f"sel=district:{district.code}" not in unquote(self.live_session.query_string):
             self.error(f"a click on {district.name} did not select it")
-        elif not self.details_heading().startswith(f"#### {district.name}"):
+        elif not self.details_heading().startswith(f"### {district.name}"):
             self.error(f"the details do not show {district.name}")
 
     async def do_view(self) -> None:
@@ -236,7 +236,7 @@ class ProtocolReader(Reader):
         ]
         for placed in in_panel:
             body = getattr(placed.element, placed.element.WhichOneof("type") or "").body
-            if body.startswith("#### ") or body == text("details_hint", EN):
+            if body.startswith("### ") or body == text("details_hint", EN):
                 return body
         return ""
 

@@ -43,10 +43,12 @@ from dashboard.map.layer_data import LayerIndex, layer_index
 from dashboard.map.layers import state_overlay
 from dashboard.map.map_state import map_state
 from dashboard.map.publish import publish_all
+from dashboard.map.summary import map_summary
 from dashboard.panels.charts import import_share_chart, production_chart
 from dashboard.panels.context import (
     group_shares_markdown,
     import_share_markdown,
+    production_markdown,
     production_table,
     source_list,
 )
@@ -242,12 +244,14 @@ def play_step(last_year: int) -> None:
 
 @st.cache_data(max_entries=1024, show_spinner=False)
 def view_outputs(folder: Path, view: View) -> tuple[dict[str, object], str | None, str]:
-    """What a view shows beside the geometry: the map's state, the selected record's details
-    (None when there is no such record in the view) and the year's milestones, as Markdown.
+    """What a view shows beside the geometry: the map's state (with its summary as text), the
+    selected record's details (None when there is no such record in the view) and the year's
+    milestones, as Markdown.
     Cached for every session: a year someone has looked at before costs a lookup."""
     shown = world_in(folder, view.language)
     scene = compose_scene(shown, view)
     state = map_state(scene, index_of(folder), view_bounds(shown, view.map_view))
+    state["summary"] = map_summary(scene, shown)
     sources = source_catalog(shown.dataset, view.language)
     details = describe(view.selection, scene, shown, sources) if view.selection else None
     happening = (
@@ -321,7 +325,7 @@ language = link_language(
 )
 st.set_page_config(page_title=text("page_title", language), layout="wide")
 st.html(PAGE_CSS)
-st.title(text("title", language))
+st.title(text("title", language), anchor=False)
 st.caption(text("subtitle", language))
 
 try:
@@ -361,7 +365,7 @@ with st.sidebar:
         key="language",
         horizontal=True,
     )
-    st.header(text("sidebar_header", language))
+    st.header(text("sidebar_header", language), anchor=False)
     map_view = st.radio(
         text("view", language),
         list(MapView),
@@ -462,6 +466,7 @@ def year_view() -> None:
         key="map",
     )
     after_map_drawn()
+    st.caption(str(state["summary"]))  # what the map shows, as text
     with details_box:
         details_panel(view, details, happening, params)
     with downloads_box:
@@ -471,7 +476,7 @@ def year_view() -> None:
 def details_panel(view: View, details: str | None, happening: str, params: dict[str, str]) -> None:
     """The selected record's details (or, with none, the year's milestones) and the link to
     this view."""
-    st.subheader(text("details", language))
+    st.header(text("details", language), anchor=False)
     if details is None:
         st.info(text("details_hint", language))
         if view.year is not None:
@@ -481,7 +486,7 @@ def details_panel(view: View, details: str | None, happening: str, params: dict[
             )
     else:
         st.markdown(details)
-    st.subheader(text("share", language))
+    st.header(text("share", language), anchor=False)
     st.caption(text("share_help", language))
     # The code box (with its copy button) loads a large script: not before the map has drawn.
     if st.session_state.get("page_complete"):
@@ -515,6 +520,8 @@ def global_context() -> None:
         st.markdown(group_shares_markdown(table, language))
         st.altair_chart(production_chart(table, language), width="stretch")
         st.caption(text("context_production_caption", language))
+        with st.expander(text("context_production_figures", language)):
+            st.markdown(production_markdown(table, language))
         st.markdown(source_list(dataset.production["sources"], catalog))
     with imports_column:
         st.markdown(f"**{md(text('context_imports', language))}**")
@@ -541,13 +548,13 @@ with year_view_box:
 # report asks for the full run that writes them), so they never hold it back. They sit outside
 # the fragment, so a year change does not resend them.
 with st.sidebar:
-    st.subheader(text("milestones", language))
+    st.header(text("milestones", language), anchor=False)
     if st.session_state.get("page_complete"):
         timeline()
     else:
         st.caption(text("loading_after_map", language))
 st.divider()
-st.subheader(text("context", language))
+st.header(text("context", language), anchor=False)
 if st.session_state.get("page_complete"):
     global_context()
 else:

@@ -31,6 +31,21 @@ JA: dict[str, str] = {
     "map_attribution": "境界：インド測量局（LGD）、Natural Earth",
     "zoom_in": "拡大",
     "zoom_out": "縮小",
+    # 地図の内容を文章で（スクリーンリーダーとすべての読者のために）
+    "map_frame_title": (
+        "アーンドラ・プラデーシュ州とオディシャ州の地図：県、サイト、投資ゾーン、パートナーとの結びつき"
+    ),
+    "map_summary": "{year}の地図：{shown}。",
+    "map_summary_all_years": "全期間",
+    "map_summary_sites": "サイト{count}件",
+    "map_summary_sites_one": "サイト{count}件",
+    "map_summary_zones": "投資ゾーン{count}件",
+    "map_summary_zones_one": "投資ゾーン{count}件",
+    "map_summary_links": "パートナーとの結びつき{count}件",
+    "map_summary_links_one": "パートナーとの結びつき{count}件",
+    "map_summary_nothing": "表示中のレイヤーなし",
+    "map_summary_selected": "選択中：{name}。",
+    "list_separator": "、",
     "share": "この表示を共有",
     "share_help": (
         "このアドレスを開くと、いま見ている表示がそのまま再現されます（ボタンでコピー）。"
@@ -164,6 +179,7 @@ JA: dict[str, str] = {
     "import_measure.supply": "日本のレアアース供給に占める割合",
     "import_measure.trade_incl_final_goods": "レアアース貿易（最終製品を含む）に占める割合",
     "import_measure.raw_material_imports": "レアアース原料輸入に占める割合",
+    "context_production_figures": "数値の一覧表",
     "context_imports_figures": "すべての数値、その指標と出典",
     "column_country": "国",
     "column_production_2023": "鉱山生産量 2023年（t）",

@@ -57,6 +57,7 @@ LABEL_KEYS = (
     "site_cell",
     "zoom_in",
     "zoom_out",
+    "map_frame_title",
 )
 
 FeatureCollection = dict[str, object]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from dashboard.core.choices import Language
-from dashboard.core.messages import label
+from dashboard.core.messages import label, text
 from dashboard.core.sources import Source
 from dashboard.data.dataset import Dataset
 from dashboard.panels.markdown import evidence_badge, md, source_line
@@ -66,6 +66,40 @@ def group_shares_markdown(table: pd.DataFrame, language: Language) -> str:
     return " · ".join(
         f"{md(label('group', g, language))}: {md(f'{shares[g]:.1%}')}" for g in SHARE_GROUPS
     )
+
+
+def production_markdown(table: pd.DataFrame, language: Language) -> str:
+    """The production chart's figures as a Markdown table (its text alternative): every
+    country with its group, its mine production in 2023 and 2024, its share of the world's
+    2024 production and its reserves, a dash where USGS gives no figure."""
+    number = "{:,}"  # 270,000 in both languages
+    columns = (
+        "column_country",
+        "column_group",
+        "column_production_2023",
+        "column_production_2024",
+        "column_share",
+        "column_reserves",
+    )
+
+    def figure(value: object, pattern: str) -> str:
+        return "—" if pd.isna(value) else md(pattern.format(value))
+
+    lines = [
+        "| " + " | ".join(md(text(column, language)) for column in columns) + " |",
+        "|" + "---|" * len(columns),
+    ]
+    for row in table.itertuples():
+        cells = (
+            md(row.country),
+            md(label("group", row.group, language)),
+            figure(row.mine_production_2023_t, number),
+            figure(row.mine_production_2024_t, number),
+            figure(row.share_2024, "{:.1%}"),
+            figure(row.reserves_t, number),
+        )
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def source_list(source_ids: Iterable[tuple[str, ...]], sources: Mapping[str, Source]) -> str:

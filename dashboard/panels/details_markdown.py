@@ -11,7 +11,8 @@ from dashboard.panels.markdown import evidence_badge, md, source_line
 
 def details_markdown(details: Details, language: Language) -> str:
     """The panel's Markdown: title, facts, the record's own words, grade, sources, sections."""
-    lines = [f"#### {md(details.title)}", f"*{md(details.subtitle)}*", ""]
+    # Below the panel's own heading (a level-two one): the record's name is level three.
+    lines = [f"### {md(details.title)}", f"*{md(details.subtitle)}*", ""]
     if not details.shown:
         lines += [f"*{md(text('details_hidden', language))}*", ""]
     lines += [f"- **{md(name)}:** {md(value)}" for name, value in details.facts]

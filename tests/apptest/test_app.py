@@ -33,7 +33,7 @@ def page_text(at: AppTest) -> str:
 def details_text(at: AppTest) -> str:
     """The details column: everything after its header."""
     values = [m.value for m in at.main.markdown]
-    return "\n".join(v for v in values if v.startswith("####")) or ""
+    return "\n".join(v for v in values if v.startswith("### ")) or ""
 
 
 def click(at: AppTest, ref: str, lat: float, lng: float) -> AppTest:
@@ -66,7 +66,7 @@ def test_the_timeline_and_the_charts_wait_for_the_map() -> None:
 def test_picking_a_district_shows_its_details(app: AppTest) -> None:
     app.selectbox(key="district-en").set_value(GANJAM).run()
     details = details_text(app)
-    assert details.startswith("#### Ganjam")
+    assert details.startswith("### Ganjam")
     assert "Odisha Sands Complex" in details
     assert "**LGD code:** 354" in details
     assert "**Census 2011 district code:** 388" in details
@@ -127,7 +127,7 @@ def test_picking_a_milestone_sets_the_year(app: AppTest) -> None:
 def test_a_map_click_on_a_district_selects_it_and_moves_the_picker(app: AppTest) -> None:
     click(app, f"district:lgd-{GANJAM}", 19.5, 84.7)
     assert app.selectbox(key="district-en").value == GANJAM
-    assert details_text(app).startswith("#### Ganjam")
+    assert details_text(app).startswith("### Ganjam")
 
 
 def test_a_map_click_on_a_site_shows_the_site(app: AppTest) -> None:
@@ -178,7 +178,7 @@ def test_a_deep_link_opens_its_view() -> None:
     assert at.selectbox(key="district-en").value == GANJAM
     assert [layer.value for layer in at.multiselect(key="layers").value] == ["districts", "sites"]
     assert at.radio(key="evidence").value.value == "verified"
-    assert details_text(at).startswith("#### Ganjam")
+    assert details_text(at).startswith("### Ganjam")
     assert not at.warning
 
 
@@ -194,7 +194,7 @@ def test_a_link_with_an_old_district_code_opens_the_same_district() -> None:
     at = open_link(sel="district:388")  # Ganjam's Census 2011 code, used before LGD codes
     assert not at.exception
     assert at.selectbox(key="district-en").value == GANJAM
-    assert details_text(at).startswith("#### Ganjam")
+    assert details_text(at).startswith("### Ganjam")
     assert at.query_params["sel"] == f"district:lgd-{GANJAM}"
     assert not at.warning
 

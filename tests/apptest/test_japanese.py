@@ -83,8 +83,8 @@ def test_a_japanese_page_has_no_english_interface_text_left() -> None:
 def test_ganjam_in_japanese_shows_its_sites_grades_and_sources() -> None:
     at = open_page(lang="ja", year="2020")
     at.selectbox(key="district-ja").set_value(GANJAM).run()
-    details = "\n".join(m.value for m in at.main.markdown if m.value.startswith("####"))
-    assert details.startswith("#### ガンジャム県")
+    details = "\n".join(m.value for m in at.main.markdown if m.value.startswith("### "))
+    assert details.startswith("### ガンジャム県")
     assert "オディシャ州" in details
     assert ":green-badge[確認済み]" in details
     assert "IREL（インド）社" in details  # the operator, as written in Japanese

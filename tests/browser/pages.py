@@ -9,8 +9,8 @@ from playwright.sync_api import Error, Frame, FrameLocator, Page, expect
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.data.boundaries import load_boundaries
+from tests.support.serving import MAP_FRAME as MAP_IFRAME
 
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 DRAW_TIMEOUT_MS = 30_000
 
 

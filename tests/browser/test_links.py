@@ -17,7 +17,7 @@ from dashboard.core.messages import text
 from dashboard.data.validate import check_folder
 
 from .conftest import Traffic
-from .pages import map_view, open_map, set_year_with_keyboard, wait_until_idle
+from .pages import MAP_IFRAME, map_view, open_map, set_year_with_keyboard, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +34,7 @@ def test_a_deep_link_reopens_its_view(
 ) -> None:
     link = f"{app_url}/?year=2012&sel=district:388&layers=districts,sites&at=19.3,84.8,8"
     page.goto(link)
-    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    frame = page.frame_locator(MAP_IFRAME)
     expect(frame.locator("path.district")).to_have_count(56, timeout=30_000)
     main = page.locator('[data-testid="stMainBlockContainer"]')
     expect(main.get_by_role("heading", name="Ganjam")).to_be_visible(timeout=20_000)
@@ -70,7 +70,7 @@ def test_a_hostile_link_shows_a_notice_and_the_default_view(
     page.goto(f"{app_url}/?year={hostile}&sel=site:{hostile}&{hostile}=1&view={'x' * 400}")
     notice = page.get_by_text(text("url_ignored", Language.EN).format(keys="year, sel, ?, view"))
     expect(notice).to_be_visible(timeout=30_000)
-    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    frame = page.frame_locator(MAP_IFRAME)
     expect(frame.locator("path.district")).to_have_count(56, timeout=30_000)
     expect(page.get_by_text(text("details_hint", Language.EN))).to_be_visible()
     assert page.locator("img[src=x]").count() == 0

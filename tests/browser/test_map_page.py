@@ -43,7 +43,7 @@ window.arrivals = {};
 const seen = (name, found) => { if (found && !(name in window.arrivals))
     window.arrivals[name] = performance.now(); };
 const poll = () => {
-    const frame = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+    const frame = document.querySelector('iframe[src*="/component/streamlit_folium.st_folium/"]');
     const inside = frame && frame.contentDocument;
     seen("map", inside && inside.querySelectorAll("path.district").length === 56);
     seen("chart", document.querySelector('[data-testid="stVegaLiteChart"]'));

@@ -13,9 +13,9 @@ from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from tests.support.page_runs import PageRuns
 from tests.support.proxy import running_replica
+from tests.support.serving import MAP_FRAME as MAP_IFRAME
 
 TIMEOUT_MS = 40_000
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 HOSTILE_LINKS = (
     "/?year=<script>alert(1)</script>&sel=district:lgd-354'--",
     "/?lang=<img src=x onerror=alert(1)>&view=" + "x" * 500,

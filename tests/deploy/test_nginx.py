@@ -26,8 +26,8 @@ from tests.support.proxy import (
     site_for,
     wait_until,
 )
+from tests.support.serving import MAP_FRAME as MAP_IFRAME
 
-MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 DEEP_LINK = "/?year=2012&sel=district:lgd-354&lang=en"
 TIMEOUT_MS = 40_000
 

@@ -13,6 +13,9 @@ from pathlib import Path
 from dashboard.paths import REPO_ROOT
 
 STARTUP_TIMEOUT_S = 60
+# The map's frame in the page, by where it comes from (its title is the map's, in the page's
+# language).
+MAP_FRAME = 'iframe[src*="/component/streamlit_folium.st_folium/"]'
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Debian's Chromium, headless, as root, with nothing reaching out to the network on its own.
 CHROMIUM_ARGS = [

@@ -144,6 +144,7 @@
     this.labels = doc.labels[this.language] || doc.labels.en;
     this.number = new Intl.NumberFormat(this.language);
     this.nameZoomButtons();
+    this.describeFrame();
     this.districts = doc.districts.features.map(this.districtLayer, this);
     this.zones = doc.zones.features.map(this.zoneLayers, this);
     this.links = doc.links.features.map(this.linkLayers, this);
@@ -188,6 +189,9 @@
       this.showSites(state.sites);
     }
     this.outlineSelection(state.selection);
+    if (this.summary) {
+      this.summary.textContent = state.summary || "";
+    }
     if (state.view !== this.shownView) {
       this.shownView = state.view;
       this.map.fitBounds(state.fit);
@@ -500,6 +504,36 @@
     }
   };
 
+  // In the app's frame, the frame as a document of its own for screen readers: its language
+  // (and the page's, which Streamlit leaves English), its title, a main landmark around the
+  // map and its controls, a heading, and a summary of what the map shows, read out as it
+  // changes. The downloaded page has all of these in its own HTML.
+  Controller.prototype.describeFrame = function () {
+    var frame = window.frameElement;
+    if (!frame) {
+      return;
+    }
+    document.documentElement.lang = this.language;
+    frame.ownerDocument.documentElement.lang = this.language;
+    // folium's page forbids zooming (maximum-scale=1, user-scalable=no): allow it.
+    document.querySelectorAll('meta[name="viewport"]').forEach(function (meta) {
+      meta.setAttribute("content", "width=device-width, initial-scale=1");
+    });
+    var title = this.labels.text.map_frame_title;
+    frame.title = title;
+    var holder = this.map.getContainer().parentNode;
+    holder.setAttribute("role", "main");
+    var heading = document.createElement("h1");
+    heading.className = "visually-hidden";
+    heading.textContent = title;
+    this.summary = document.createElement("p");
+    this.summary.id = "map-summary";
+    this.summary.className = "visually-hidden";
+    this.summary.setAttribute("aria-live", "polite");
+    holder.insertBefore(this.summary, holder.firstChild);
+    holder.insertBefore(heading, this.summary);
+  };
+
   // Leaflet's zoom buttons say "Zoom in" and "Zoom out" (title and screen-reader name).
   Controller.prototype.nameZoomButtons = function () {
     var control = this.map.zoomControl;
@@ -523,8 +557,18 @@
   };
 
   // A tooltip as a two-column table built with text nodes only, whatever the data holds.
+  // Leaflet opens a tooltip when its feature gets focus, and Chromium then puts every such
+  // feature in the tab order: a hundred stops before the keyboard leaves the map. They are
+  // kept out of it (the map is one stop: arrows pan it, + and - zoom it); a district is
+  // picked from the keyboard with the district picker, which shows its details.
   Controller.prototype.bindTooltip = function (layer, spec) {
     var self = this;
+    layer.on("add", function () {
+      var element = layer.getElement && layer.getElement();
+      if (element) {
+        element.setAttribute("tabindex", "-1");
+      }
+    });
     layer.bindTooltip(
       function () {
         var table = document.createElement("table");
