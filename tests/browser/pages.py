@@ -25,6 +25,16 @@ def open_map(page: Page, url: str) -> FrameLocator:
     return frame
 
 
+def wait_until_settled(page: Page) -> None:
+    """The page as a reader finds it once it has settled: the map drawn, the charts shown
+    (they follow the map), and no run going on."""
+    districts = page.frame_locator(MAP_IFRAME).locator("path.district")
+    expect(districts).to_have_count(56, timeout=DRAW_TIMEOUT_MS)
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    expect(chart).to_be_attached(timeout=DRAW_TIMEOUT_MS)
+    wait_until_idle(page)
+
+
 def map_frame(page: Page) -> Frame:
     frame = page.locator(MAP_IFRAME).element_handle().content_frame()
     assert frame is not None

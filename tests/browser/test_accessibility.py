@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Frame, Page, expect
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
 
-from .pages import MAP_IFRAME, map_frame, wait_until_idle
+from .pages import MAP_IFRAME, map_frame, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -77,11 +77,8 @@ def test_axe_finds_nothing_unexplained(
 
 
 def ready(page: Page, language: Language) -> None:
-    """The page as a reader finds it once it has settled: the map drawn, the charts shown."""
-    districts = page.frame_locator(MAP_IFRAME).locator("path.district")
-    expect(districts).to_have_count(56, timeout=30_000)
-    expect(page.locator('[data-testid="stVegaLiteChart"]').first).to_be_attached(timeout=30_000)
-    wait_until_idle(page)
+    """The page settled, in its language (the map's frame sets the page's ``lang``)."""
+    wait_until_settled(page)
     expect(page.locator("html")).to_have_attribute("lang", language.value)
 
 

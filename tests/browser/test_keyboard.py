@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, ElementHandle, Frame, Page, expect
 from dashboard.core.choices import Language
 from dashboard.core.messages import label, text
 
-from .pages import DRAW_TIMEOUT_MS, MAP_IFRAME, map_frame, wait_until_idle
+from .pages import MAP_IFRAME, map_frame, wait_until_idle, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -111,13 +111,7 @@ def keyboard_page(browser: Browser, app_url: str) -> Page:
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=app_url)
     page = context.new_page()
     page.goto(app_url + "/?lang=en")
-    expect(page.frame_locator(MAP_IFRAME).locator("path.district")).to_have_count(
-        56, timeout=DRAW_TIMEOUT_MS
-    )
-    expect(page.locator('[data-testid="stVegaLiteChart"]').first).to_be_attached(
-        timeout=DRAW_TIMEOUT_MS
-    )
-    wait_until_idle(page)
+    wait_until_settled(page)
     yield page
     context.close()
 
@@ -210,13 +204,7 @@ def test_every_kind_of_stop_shows_where_the_focus_is(browser: Browser, app_url: 
     page = context.new_page()
     try:
         page.goto(app_url + "/?year=2012&sel=district:lgd-354&lang=en")
-        expect(page.frame_locator(MAP_IFRAME).locator("path.district")).to_have_count(
-            56, timeout=DRAW_TIMEOUT_MS
-        )
-        expect(page.locator('[data-testid="stVegaLiteChart"]').first).to_be_attached(
-            timeout=DRAW_TIMEOUT_MS
-        )
-        wait_until_idle(page)
+        wait_until_settled(page)
         keys, kinds = Keyboard(page), set()
         for _ in range(MAX_STOPS):
             page.keyboard.press("Tab")
