@@ -70,17 +70,9 @@ def group_shares_markdown(table: pd.DataFrame, language: Language) -> str:
 
 def production_markdown(table: pd.DataFrame, language: Language) -> str:
     """The production chart's figures as a Markdown table (its text alternative): every
-    country with its group, its mine production in 2023 and 2024, its share of the world's
-    2024 production and its reserves, a dash where USGS gives no figure."""
-    number = "{:,}"  # 270,000 in both languages
-    columns = (
-        "column_country",
-        "column_group",
-        "column_production_2023",
-        "column_production_2024",
-        "column_share",
-        "column_reserves",
-    )
+    country with its group, its 2024 mine production and its share of the world's, a dash
+    where USGS gives no figure."""
+    columns = ("column_country", "column_group", "column_production_2024", "column_share")
 
     def figure(value: object, pattern: str) -> str:
         return "—" if pd.isna(value) else md(pattern.format(value))
@@ -93,10 +85,8 @@ def production_markdown(table: pd.DataFrame, language: Language) -> str:
         cells = (
             md(row.country),
             md(label("group", row.group, language)),
-            figure(row.mine_production_2023_t, number),
-            figure(row.mine_production_2024_t, number),
+            figure(row.mine_production_2024_t, "{:,}"),  # 270,000 in both languages
             figure(row.share_2024, "{:.1%}"),
-            figure(row.reserves_t, number),
         )
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

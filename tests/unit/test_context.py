@@ -12,6 +12,7 @@ from dashboard.panels.context import (
     group_shares_markdown,
     import_share_markdown,
     japan_partners,
+    production_markdown,
     production_table,
     source_list,
 )
@@ -57,3 +58,12 @@ def test_every_figure_is_listed_with_its_basis_and_source(real: Dataset) -> None
     assert all("](http" in line for line in lines)
     cited = source_list(real.production["sources"], sources)
     assert "Mineral Commodity Summaries 2025" in cited
+
+
+def test_the_production_chart_has_its_figures_as_a_table(real: Dataset) -> None:
+    table = production_table(real)
+    lines = production_markdown(table, Language.EN).splitlines()
+    assert lines[0] == ("| Country | Group | Mine production 2024 \\(t\\) | Share of world 2024 |")
+    assert len(lines) == len(table) + 2  # every country the chart draws, and those it cannot
+    china = next(line for line in lines if line.startswith("| China |"))
+    assert china == "| China | China | 270\\,000 | 69\\.2\\% |"
