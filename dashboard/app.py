@@ -31,7 +31,7 @@ from dashboard.core.messages import label, text
 from dashboard.core.refs import clicked_selection, district_ref, parse_ref
 from dashboard.core.scene import compose_scene
 from dashboard.core.sources import source_catalog
-from dashboard.core.url import Domain, decode, domain_of, encode, link_language
+from dashboard.core.url import Domain, decode, encode, link_language, shared_domain
 from dashboard.core.view import MapPosition, View
 from dashboard.core.world import World, shared_world
 from dashboard.data.problems import DatasetError
@@ -98,12 +98,6 @@ def assets(folder: Path) -> AssetUrls:
 def index_of(folder: Path) -> LayerIndex:
     """Where each drawn record sits in the layer document, once per dataset."""
     return layer_index(world_of(folder))
-
-
-@st.cache_resource
-def url_domain(folder: Path, last_year: int) -> Domain:
-    """Derived once per dataset (every record's reference), not on every rerun."""
-    return domain_of(world_of(folder), last_year)
 
 
 def restore_from_url(domain: Domain) -> None:
@@ -338,7 +332,7 @@ except DatasetError as error:
     st.code("\n".join(str(p) for p in error.problems), language=None)
     st.stop()
 
-domain = url_domain(DATA_DIR, THIS_YEAR)
+domain = shared_domain(DATA_DIR, THIS_YEAR)
 restore_from_url(domain)
 shown_world = world_in(DATA_DIR, language)
 districts = shown_world.boundaries.districts.sort_values("district")

@@ -10,7 +10,6 @@ language (their English columns are a data interface); the map page is in the vi
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from starlette.routing import Route
 
 from dashboard.core.exports import EXPORT_NAME, Export, export_named, route_path
 from dashboard.core.scene import compose_scene
-from dashboard.core.url import Domain, decode, domain_of
+from dashboard.core.url import decode, shared_domain
 from dashboard.core.view import View
 from dashboard.core.world import World, shared_world
 from dashboard.data.problems import DatasetError
@@ -28,11 +27,6 @@ from dashboard.map.html_export import standalone_map
 from dashboard.panels.downloads import csv_tables, dataset_files, zip_bytes
 
 LOG = logging.getLogger("dashboard")
-
-
-@functools.cache
-def _domain(folder: Path, last_year: int) -> Domain:
-    return domain_of(shared_world(folder), last_year)
 
 
 def export_bytes(world: World, view: View, kind: Export) -> bytes:
@@ -54,7 +48,7 @@ def export_response(request: Request, folder: Path, today: dt.date | None = None
     except DatasetError:
         LOG.error("an export was asked for, but the data in %s did not validate", folder)
         return PlainTextResponse("The data did not validate: see the server log.", 503)
-    domain = _domain(folder, (today or dt.date.today()).year)
+    domain = shared_domain(folder, (today or dt.date.today()).year)
     params: dict[str, list[str]] = {}
     for key, value in request.query_params.multi_items():
         params.setdefault(key, []).append(value)

@@ -8,14 +8,16 @@ ever shown or run as anything but plain text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from dashboard.core.choices import EvidenceLevel, Language, Layer, MapView, Measure
 from dashboard.core.refs import district_ref, parse_ref, ref
 from dashboard.core.view import CENTRE_DECIMALS, MapPosition, View
-from dashboard.core.world import World, first_year
+from dashboard.core.world import World, first_year, shared_world
 
 MAX_VALUE_LENGTH = 100
 ALL_YEARS = "all"
@@ -55,6 +57,13 @@ def domain_of(world: World, last_year: int) -> Domain:
         for row in districts.itertuples()
     }
     return Domain(first_year(world), last_year, frozenset(refs), aliases)
+
+
+@functools.cache
+def shared_domain(folder: Path, last_year: int) -> Domain:
+    """The domain of the world ``shared_world`` holds for ``folder``: derived once per server
+    process (every record's reference), for the Streamlit script and the export route alike."""
+    return domain_of(shared_world(folder), last_year)
 
 
 def encode(view: View, domain: Domain) -> dict[str, str]:
