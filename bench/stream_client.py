@@ -52,16 +52,14 @@ class Placed:
 
 @dataclass
 class RunResult:
-    """What one request for a run brought: how each run ended, the places it wrote, how long
-    until the last run ended, and the exceptions the page was sent."""
+    """What one request for a run brought: how long until the last run it started ended, and
+    the exceptions the page was sent."""
 
-    statuses: list[int] = field(default_factory=list)
-    written: set[Path] = field(default_factory=set)
     seconds: float = 0.0
     exceptions: list[str] = field(default_factory=list)
 
 
-def _initial_state(kind: str, widget: Message) -> WidgetState | None:
+def _initial_state(kind: str, widget: Message) -> WidgetState:
     """The value the front end holds for a widget when it first draws it (or when the server
     sets its value), as the widget state it sends back."""
     state = WidgetState(id=widget.id)  # type: ignore[attr-defined]
@@ -105,7 +103,6 @@ class StreamSession:
         self.query_string = ""
         self.elements: dict[Path, Placed] = {}
         self.widgets: dict[str, WidgetState] = {}
-        self.bytes_received = 0
         self._run_written: set[Path] = set()
         self._run_fragment = ""
 
@@ -172,7 +169,6 @@ class StreamSession:
             status = self._apply(forward, result)
             if status is None:
                 continue
-            result.statuses.append(status)
             if status in SETTLED:
                 result.seconds = time.monotonic() - started
                 if status == FINISHED.FINISHED_WITH_COMPILE_ERROR:
@@ -218,7 +214,6 @@ class StreamSession:
             raise SessionError("no answer in time") from error
         except Exception as error:
             raise SessionError(f"WebSocket closed: {error}") from error
-        self.bytes_received += len(data)
         forward = ForwardMsg()
         forward.ParseFromString(data)
         return forward
@@ -236,7 +231,6 @@ class StreamSession:
             path = tuple(forward.metadata.delta_path)
             element = forward.delta.new_element
             self.elements[path] = Placed(element, forward.delta.fragment_id)
-            result.written.add(path)
             self._run_written.add(path)
             element_kind = element.WhichOneof("type")
             if element_kind == "exception":
@@ -244,9 +238,7 @@ class StreamSession:
             elif element_kind in WIDGET_KINDS:
                 widget = getattr(element, element_kind)
                 if widget.set_value or widget.id not in self.widgets:
-                    state = _initial_state(element_kind, widget)
-                    if state is not None:
-                        self.widgets[widget.id] = state
+                    self.widgets[widget.id] = _initial_state(element_kind, widget)
         elif kind == "script_finished":
             self._clear_stale(forward.script_finished)
             return forward.script_finished
