@@ -507,7 +507,8 @@
   // In the app's frame, the frame as a document of its own for screen readers: its language
   // (and the page's, which Streamlit leaves English), its title, a main landmark around the
   // map and its controls, a heading, and a summary of what the map shows, read out as it
-  // changes. The downloaded page has all of these in its own HTML.
+  // changes. The downloaded page, a document of its own, gets none of this (its HTML sets
+  // only its language and title).
   Controller.prototype.describeFrame = function () {
     var frame = window.frameElement;
     if (!frame) {
