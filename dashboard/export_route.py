@@ -17,9 +17,11 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
+from dashboard.core.choices import Language
 from dashboard.core.exports import EXPORT_NAME, Export, export_named, route_path
+from dashboard.core.messages import text
 from dashboard.core.scene import compose_scene
-from dashboard.core.url import decode, shared_domain
+from dashboard.core.url import decode, link_language, shared_domain
 from dashboard.core.view import View
 from dashboard.core.world import World, shared_world
 from dashboard.data.problems import DatasetError
@@ -40,18 +42,20 @@ def export_bytes(world: World, view: View, kind: Export) -> bytes:
 
 def export_response(request: Request, folder: Path, today: dt.date | None = None) -> Response:
     """The answer to one export request (a plain function of the request and the data)."""
+    params: dict[str, list[str]] = {}
+    for key, value in request.query_params.multi_items():
+        params.setdefault(key, []).append(value)
+    # A refusal is written in the link's language, like the page it came from.
+    language = link_language(None, params.get("lang", []), Language.EN)
     kind = export_named(request.path_params.get("file", ""))
     if kind is None:
-        return PlainTextResponse("No such download.", status_code=404)
+        return PlainTextResponse(text("export_not_found", language), status_code=404)
     try:
         world = shared_world(folder)
     except DatasetError:
         LOG.error("an export was asked for, but the data in %s did not validate", folder)
-        return PlainTextResponse("The data did not validate: see the server log.", 503)
+        return PlainTextResponse(text("export_data_error", language), 503)
     domain = shared_domain(folder, (today or dt.date.today()).year)
-    params: dict[str, list[str]] = {}
-    for key, value in request.query_params.multi_items():
-        params.setdefault(key, []).append(value)
     view, _ = decode(params, domain)
     return Response(
         export_bytes(world, view, kind),

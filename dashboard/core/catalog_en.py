@@ -48,6 +48,10 @@ EN: dict[str, str] = {
     "share": "Share this view",
     "share_help": "This address reopens exactly what you see (copy it with the button).",
     "downloads": "Download",
+    "export_not_found": "No such download.",
+    "export_data_error": (
+        "The dashboard's data did not pass validation, so nothing can be downloaded."
+    ),
     "download_geojson": "Data as GeoJSON (zip)",
     "download_csv": "Data as CSV (zip)",
     "download_html": "Map as HTML (works offline)",

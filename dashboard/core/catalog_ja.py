@@ -51,6 +51,8 @@ JA: dict[str, str] = {
         "このアドレスを開くと、いま見ている表示がそのまま再現されます（ボタンでコピー）。"
     ),
     "downloads": "ダウンロード",
+    "export_not_found": "このダウンロードはありません。",
+    "export_data_error": "ダッシュボードのデータが検証を通らなかったため、ダウンロードできません。",
     "download_geojson": "データ（GeoJSON、zip）",
     "download_csv": "データ（CSV、zip）",
     "download_html": "地図（HTML、オフラインで閲覧可）",

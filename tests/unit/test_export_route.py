@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from starlette.requests import Request
 
+from dashboard.core.choices import Language
 from dashboard.core.exports import Export, export_href, export_named, route_path
+from dashboard.core.messages import text
 from dashboard.export_route import export_response, export_routes
 from dashboard.paths import GEODATA_DIR
 from tests.support.broken_data import geodata_with_broken_sites
@@ -88,8 +90,12 @@ def test_a_hostile_query_gets_the_default_view_not_an_error() -> None:
     assert "india-japan-rare-earths/sites.geojson" in names_in(response.body)
 
 
-def test_an_unknown_file_is_not_found() -> None:
-    assert export_response(request("passwd"), GEODATA_DIR).status_code == 404
+def test_an_unknown_file_is_not_found_in_the_links_language() -> None:
+    response = export_response(request("passwd"), GEODATA_DIR)
+    assert response.status_code == 404
+    assert response.body.decode("utf-8") == text("export_not_found", Language.EN)
+    japanese = export_response(request("passwd", "lang=ja"), GEODATA_DIR)
+    assert japanese.body.decode("utf-8") == text("export_not_found", Language.JA)
 
 
 def test_broken_data_answers_503_and_names_no_file_to_the_reader(
@@ -98,5 +104,5 @@ def test_broken_data_answers_503_and_names_no_file_to_the_reader(
     folder = geodata_with_broken_sites(tmp_path)
     response = export_response(request(Export.CSV.file.name), folder, TODAY)
     assert response.status_code == 503
-    assert b"server log" in response.body
+    assert response.body.decode("utf-8") == text("export_data_error", Language.EN)
     assert str(folder) in caplog.text
