@@ -24,7 +24,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.core.choices import EvidenceLevel, Language, Layer, MapView, Measure
-from dashboard.core.exports import Export, export_href
+from dashboard.core.exports import Export, export_href, feed_href
 from dashboard.core.filters import milestones_in_view
 from dashboard.core.localize import localized, place_names
 from dashboard.core.messages import label, text
@@ -52,6 +52,7 @@ from dashboard.panels.context import (
     production_table,
     source_list,
 )
+from dashboard.panels.currency import as_of_markdown
 from dashboard.panels.details import describe
 from dashboard.panels.details_markdown import details_markdown
 from dashboard.panels.markdown import md
@@ -335,6 +336,11 @@ except DatasetError as error:
 domain = shared_domain(DATA_DIR, THIS_YEAR)
 restore_from_url(domain)
 shown_world = world_in(DATA_DIR, language)
+st.caption(
+    as_of_markdown(
+        shown_world.dataset.review, language, feed_href(st.get_option("server.baseUrlPath") or "")
+    )
+)
 districts = shown_world.boundaries.districts.sort_values("district")
 district_names = {
     int(r.district_lgd): text("district_option", language).format(

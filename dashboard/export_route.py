@@ -1,5 +1,6 @@
-"""The export route: ``GET exports/<file>?<a view's query>`` answers with that view's data
-(GeoJSON or CSV, zipped) or its map as one HTML page, built from the data alone.
+"""The export routes: ``GET exports/<file>?<a view's query>`` answers with that view's data
+(GeoJSON or CSV, zipped) or its map as one HTML page, built from the data alone; ``GET
+changes.atom`` with the feed of changes to the data (geodata/CHANGELOG.md).
 
 It reads the query as a shared link is read (dashboard.core.url: anything not understood is
 dropped), so any replica answers any download and a download link can be pasted and reopened
@@ -18,14 +19,16 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from dashboard.core.choices import Language
-from dashboard.core.exports import EXPORT_NAME, Export, export_named, route_path
+from dashboard.core.exports import EXPORT_NAME, Export, export_named, feed_href, route_path
 from dashboard.core.messages import text
 from dashboard.core.scene import compose_scene
 from dashboard.core.url import decode, link_language, shared_domain
 from dashboard.core.view import View
 from dashboard.core.world import World, shared_world
+from dashboard.data.changelog import read_changelog
 from dashboard.data.problems import DatasetError
 from dashboard.map.html_export import standalone_map
+from dashboard.panels.changes_feed import MEDIA_TYPE, atom_feed
 from dashboard.panels.downloads import csv_tables, dataset_files, zip_bytes
 
 LOG = logging.getLogger("dashboard")
@@ -67,11 +70,33 @@ def export_response(request: Request, folder: Path, today: dt.date | None = None
     )
 
 
-def export_routes(folder: Path, base_url_path: str) -> list[Route]:
-    """The route, below the server's base path. Its handler is a plain function, so the server
-    runs it in a worker thread, away from the sessions' event loop."""
+def feed_response(request: Request, folder: Path, base_url_path: str) -> Response:
+    """The Atom feed of the folder's changelog, in the language the address asks for (its
+    entries are the changelog's own English text)."""
+    language = link_language(None, request.query_params.getlist("lang"), Language.EN)
+    changes, _ = read_changelog(folder)
+    # Addresses relative to the host the reader asked (a proxy may rename the host and
+    # scheme), which feed readers resolve against the feed's own address.
+    base = base_url_path.strip("/")
+    own = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return Response(
+        atom_feed(changes, own, f"/{base}/" if base else "/", language),
+        media_type=MEDIA_TYPE,
+        headers={"Cache-Control": "max-age=300"},
+    )
 
-    def endpoint(request: Request) -> Response:
+
+def export_routes(folder: Path, base_url_path: str) -> list[Route]:
+    """The routes, below the server's base path. Their handlers are plain functions, so the
+    server runs them in a worker thread, away from the sessions' event loop."""
+
+    def export(request: Request) -> Response:
         return export_response(request, folder)
 
-    return [Route(f"{route_path(base_url_path)}/{{file}}", endpoint, methods=["GET", "HEAD"])]
+    def feed(request: Request) -> Response:
+        return feed_response(request, folder, base_url_path)
+
+    return [
+        Route(f"{route_path(base_url_path)}/{{file}}", export, methods=["GET", "HEAD"]),
+        Route(feed_href(base_url_path), feed, methods=["GET", "HEAD"]),
+    ]

@@ -26,6 +26,7 @@ class Measure(Enum):
 
     SITES = "sites"
     ZONES = "zones"
+    BLOCKS = "blocks"
     NONE = "none"
 
 

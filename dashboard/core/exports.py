@@ -17,6 +17,8 @@ from urllib.parse import quote, urlencode
 # The folder inside each zip, and the start of every file's name.
 EXPORT_NAME = "india-japan-rare-earths"
 ROUTE = "exports"
+# The feed of changes to the data, at a stable address below the server's base path.
+FEED_FILE = "changes.atom"
 
 
 class Export(Enum):
@@ -56,6 +58,12 @@ def route_path(base_url_path: str) -> str:
     """Where the export route listens, below the server's base path (``server.baseUrlPath``)."""
     base = base_url_path.strip("/")
     return f"/{base}/{ROUTE}" if base else f"/{ROUTE}"
+
+
+def feed_href(base_url_path: str) -> str:
+    """The address of the feed of changes (``changes.atom`` below the base path)."""
+    base = base_url_path.strip("/")
+    return f"/{base}/{FEED_FILE}" if base else f"/{FEED_FILE}"
 
 
 def export_href(kind: Export, params: Mapping[str, str], base_url_path: str) -> str:

@@ -17,6 +17,7 @@ from dashboard.data.schema import TableSpec, japanese
 
 # Each frame of the dataset and the spec that says which of its fields are translated.
 _SPECS: dict[str, TableSpec] = {
+    "review": schema.REVIEW,
     "district_codes": schema.DISTRICT_CODES,
     "sites": schema.SITES,
     "site_status": schema.SITE_STATUS,

@@ -24,7 +24,7 @@ class Scene:
     """The world as the view shows it; each frame keeps only what exists in the year."""
 
     view: View
-    districts: gpd.GeoDataFrame  # with site_count, zone_count and area_km2
+    districts: gpd.GeoDataFrame  # with site_count, zone_count, block_count and area_km2
     states: gpd.GeoDataFrame
     sites: gpd.GeoDataFrame  # includes district-level sites (no geometry); status_in_year
     zones: gpd.GeoDataFrame  # with touched_districts
@@ -34,7 +34,7 @@ class Scene:
 
 def compose_scene(world: World, view: View) -> Scene:
     """The scene for a view: what exists, each site's status, each link's status and path,
-    and per district the number of sites and of outlined zones shown."""
+    and per district the number of sites, of blocks and of outlined zones shown."""
     dataset, geography, boundaries = world.dataset, world.geography, world.boundaries
     sites = site_status_in_year(existing_in_year(dataset.sites, view), dataset.site_status, view)
     zones = existing_in_year(dataset.zones, view)
@@ -42,9 +42,8 @@ def compose_scene(world: World, view: View) -> Scene:
     links = links_in_year(dataset.links, view)
     paths = geography.link_paths.set_index("id")
     links = gpd.GeoDataFrame(links, geometry=list(paths.loc[links["id"]].geometry), crs=WGS84)
-    site_counts = pd.Series(
-        [codes[0] for codes in sites["district_lgd"] if codes], dtype="int64"
-    ).value_counts()
+    site_counts = _per_district(sites["district_lgd"])
+    block_counts = _per_district(sites.loc[sites["kind"] == "block", "district_lgd"])
     # A zone drawn without an outline concerns its districts but covers none of them.
     outlined = zones[zones.geometry.notna()]
     zone_counts = pd.Series(
@@ -54,6 +53,7 @@ def compose_scene(world: World, view: View) -> Scene:
     districts = boundaries.districts.assign(
         site_count=codes.map(site_counts).fillna(0).astype(int),
         zone_count=codes.map(zone_counts).fillna(0).astype(int),
+        block_count=codes.map(block_counts).fillna(0).astype(int),
         area_km2=codes.map(geography.district_area_km2),
     )
     return Scene(
@@ -65,3 +65,8 @@ def compose_scene(world: World, view: View) -> Scene:
         links=links,
         milestones=milestones_in_view(dataset.milestones, view),
     )
+
+
+def _per_district(district_codes: pd.Series) -> pd.Series:
+    """How many records lie in each district (a site lies in one: its first code)."""
+    return pd.Series([codes[0] for codes in district_codes if codes], dtype="int64").value_counts()

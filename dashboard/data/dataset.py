@@ -11,6 +11,7 @@ import pandas as pd
 
 from dashboard.data import schema
 from dashboard.data.boundaries import Boundaries, load_boundaries
+from dashboard.data.checks.currency import EVENT_DATES, newest
 from dashboard.data.geometry import WGS84
 from dashboard.data.problems import DatasetError
 from dashboard.data.records import Checked
@@ -24,6 +25,7 @@ class Dataset:
     """Every curated layer; list fields hold tuples, years are nullable integers, milestone
     dates keep the precision the sources give (``date``) beside a sortable ``sort_date``."""
 
+    review: pd.DataFrame  # one row: reviewed, note, and the newest event's date (newest)
     sources: pd.DataFrame
     district_codes: pd.DataFrame
     names_ja: pd.DataFrame  # the Japanese names of states, districts and countries
@@ -52,11 +54,12 @@ def load_dataset(
         zones, geometry=[checked.zone_geometries[z] for z in zones["id"]], crs=WGS84
     )
     return Dataset(
+        review=_review(checked),
         sources=_frame(checked, schema.SOURCES),
         district_codes=_frame(checked, schema.DISTRICT_CODES),
         names_ja=_frame(checked, schema.NAMES_JA),
         sites=_geo_frame(checked, schema.SITES),
-        site_status=_frame(checked, schema.SITE_STATUS),
+        site_status=_dates_as_text(_frame(checked, schema.SITE_STATUS), "date"),
         places=_geo_frame(checked, schema.PLACES),
         zones=zones,
         links=_frame(checked, schema.LINKS),
@@ -85,6 +88,25 @@ def _frame(checked: Checked, spec: TableSpec) -> pd.DataFrame:
 def _geo_frame(checked: Checked, spec: TableSpec) -> gpd.GeoDataFrame:
     geometry = [record.geometry for record in checked.of(spec)]
     return gpd.GeoDataFrame(_frame(checked, spec), geometry=geometry, crs=WGS84)
+
+
+def _dates_as_text(frame: pd.DataFrame, *names: str) -> pd.DataFrame:
+    """Dates as the sources give them (``2025-05``), None where there is none."""
+    return frame.assign(
+        **{
+            name: pd.Series([str(d) if d else None for d in frame[name]], dtype=object)
+            for name in names
+        }
+    )
+
+
+def _review(checked: Checked) -> pd.DataFrame:
+    """The review row, with ``newest``: the date of the newest event the data record (a
+    milestone or a status), as precisely as its source gives it."""
+    latest = newest(checked, EVENT_DATES)
+    return _dates_as_text(_frame(checked, schema.REVIEW), "reviewed").assign(
+        newest=str(latest.date) if latest else None
+    )
 
 
 def _periods(frame: pd.DataFrame) -> pd.DataFrame:

@@ -287,11 +287,24 @@ NAMES_JA = TableSpec(
     key="key",
 )
 
+# A block: an area the Centre or a state puts up for auction or exploration licence; its
+# statuses (offered, preferred bidder, letter of intent, granted...) follow BLOCK_STEPS.
+SITE_KINDS = ("plant", "mine", "deposit", "exploration", "block")
+LICENCES = ("mining_lease", "composite_licence", "exploration_licence")
+# The fields only a block has, and those it must have.
+BLOCK_FIELDS = ("minerals", "tranche", "licence", "area_ha", "winner")
+BLOCK_REQUIRED = ("minerals", "tranche", "licence")
+
 SITES = TableSpec(
     "sites.geojson",
     (
-        *_common(("plant", "mine", "deposit", "exploration"), located=True),
+        *_common(SITE_KINDS, located=True),
         Field("operator", translated=True),
+        Field("minerals", translated=True),
+        Field("tranche", translated=True),
+        Field("licence", Kind.ENUM, allowed=LICENCES),
+        Field("area_ha", Kind.NUMBER),
+        Field("winner", translated=True),
         Field("start_year", Kind.INT),
         Field("end_year", Kind.INT),
         Field("year_note", translated=True),
@@ -306,6 +319,22 @@ SITES = TableSpec(
     geometry=("Point",),
 )
 
+# A block's auction or licence, in the order its steps may follow one another (what may
+# come after each; None is the start). A block not bid for, or whose auction is annulled, may
+# be offered again; once granted, the ordinary statuses of a working site follow.
+BLOCK_STEPS: dict[str | None, tuple[str, ...]] = {
+    None: ("offered",),
+    "offered": ("no_bids", "annulled", "preferred_bidder"),
+    "no_bids": ("offered",),
+    "annulled": ("offered",),
+    "preferred_bidder": ("letter_of_intent", "granted", "annulled"),
+    "letter_of_intent": ("granted", "annulled"),
+    "granted": ("exploration", "construction", "operating", "suspended", "lease_ended", "closed"),
+}
+BLOCK_STATUSES = tuple(step for step in BLOCK_STEPS if step is not None)
+# From this step on, the block has a winner, whom the block's ``winner`` names.
+WON_STATUSES = ("preferred_bidder", "letter_of_intent", "granted")
+
 SITE_STATUSES = (
     "planned",
     "construction",
@@ -317,6 +346,7 @@ SITE_STATUSES = (
     "identified",
     "exploration",
     "allotted",
+    *BLOCK_STATUSES,
 )
 
 SITE_STATUS = TableSpec(
@@ -327,6 +357,9 @@ SITE_STATUS = TableSpec(
         Field("status", Kind.ENUM, required=True, allowed=SITE_STATUSES),
         Field("start_year", Kind.INT, required=True),
         Field("end_year", Kind.INT),
+        # The day the status began, as precisely as the sources give it (in start_year): a
+        # block's steps need it, since several may fall in one year.
+        Field("date", Kind.DATE),
         Field("description", required=True, translated=True),
         Field("sources", Kind.SLUG_LIST, required=True),
         Field("evidence", Kind.ENUM, required=True, allowed=EVIDENCE_GRADES),
@@ -434,7 +467,19 @@ IMPORT_SHARE = TableSpec(
     ),
 )
 
+# When the data were last reviewed against the sources (one row): the page shows it, and it
+# may not be older than the newest dated record.
+REVIEW = TableSpec(
+    "review.csv",
+    (
+        Field("reviewed", Kind.DATE, required=True),
+        Field("note", required=True, translated=True),
+    ),
+    key="reviewed",
+)
+
 CURATED = (
+    REVIEW,
     SOURCES,
     DISTRICT_CODES,
     NAMES_JA,

@@ -18,7 +18,9 @@ from pathlib import Path
 from dashboard.data import schema
 from dashboard.data.boundaries import Boundaries, load_boundaries
 from dashboard.data.checks import (
+    blocks,
     citations,
+    currency,
     districts,
     figures,
     identity,
@@ -50,6 +52,8 @@ def check_folder(
     locations.check(checked, boundaries)
     years.check(checked, today)
     years.check_site_status(checked)
+    blocks.check(checked)
+    currency.check(checked, folder, today)
     zones.check(checked, folder, boundaries)
     figures.check(checked, boundaries)
     translations.check(checked, boundaries)
@@ -74,7 +78,9 @@ def summary(checked: Checked) -> list[str]:
         f"{len(checked.of(schema.DISTRICT_CODES))} district codes, "
         f"{len(checked.of(schema.SOURCES))} sources; evidence: {overall}"
     )
-    return [head, *lines]
+    latest = currency.newest(checked, currency.EVENT_DATES)
+    reviewed = f"  reviewed {checked.of(schema.REVIEW)[0]['reviewed']}; newest event: {latest}"
+    return [head, reviewed, *lines]
 
 
 def main(argv: Iterable[str] | None = None) -> int:

@@ -38,6 +38,7 @@ def map_state(scene: Scene, index: LayerIndex, fit: Bounds) -> dict[str, object]
         "counts": {
             "sites": [int(c) for c in districts["site_count"]],
             "zones": [int(c) for c in districts["zone_count"]],
+            "blocks": [int(c) for c in districts["block_count"]],
         },
         "zones": sorted(index.zones[z] for z in scene.zones["id"] if z in index.zones),
         "links": sorted(

@@ -18,13 +18,14 @@ COUNT_BINS = (0, 1, 2, 3, 4)  # the last bin is "4 or more"
 COUNT_COLOURS = ("#f3f1ec", "#c7e9c0", "#74c476", "#31a354", "#006d2c")
 COUNT_FILL_OPACITY = 0.75
 
-# Site kinds are told apart by colour alone (every marker is a circle): four colours that
+# Site kinds are told apart by colour alone (every marker is a circle): five colours that
 # stay apart with each common colour-vision deficiency (tests/unit/test_palettes.py).
 SITE_COLOURS = {
     "plant": "#6a3d9a",
     "mine": "#d55e00",
     "deposit": "#f0e442",
     "exploration": "#56b4e9",
+    "block": "#01665e",
 }
 SITE_RADIUS = 7
 SITE_FILL_OPACITY = 0.9
@@ -38,9 +39,15 @@ STATUS_GROUPS = {
     "commissioning": "not_yet",
     "identified": "not_yet",
     "allotted": "not_yet",
+    "offered": "not_yet",
+    "preferred_bidder": "not_yet",
+    "letter_of_intent": "not_yet",
+    "granted": "working",
     "suspended": "stopped",
     "lease_ended": "stopped",
     "closed": "stopped",
+    "no_bids": "stopped",
+    "annulled": "stopped",
 }
 STATUS_FILLS: dict[str, dict[str, str | float]] = {
     "working": {"fillOpacity": 0.9},

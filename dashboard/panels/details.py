@@ -271,6 +271,8 @@ def _site(key: str, context: _Context) -> Details | None:
     ]
     if _optional(site["year_note"]):
         facts.append((text("details_years", language), str(site["year_note"])))
+    if site["kind"] == "block":
+        facts[2:2] = _block_facts(site, language)
     shown = _record(scene.sites, key)
     history = by_evidence(dataset.site_status, scene.view)
     history = history[history["site_id"] == key]
@@ -291,6 +293,24 @@ def _site(key: str, context: _Context) -> Details | None:
     )
 
 
+def _block_facts(site: pd.Series, language: Language) -> list[tuple[str, str]]:
+    """What an investor asks of a block first: its minerals, where it was offered, the kind of
+    licence, its area and who won it."""
+    area = site["area_ha"]
+    return [
+        (text("details_minerals", language), str(site["minerals"])),
+        (text("details_tranche", language), str(site["tranche"])),
+        (text("details_licence", language), label("licence", site["licence"], language)),
+        (
+            text("details_area_ha", language),
+            text("details_area_ha_value", language).format(area=float(area))
+            if pd.notna(area)
+            else "",
+        ),
+        (text("details_winner", language), _optional(site["winner"]) or ""),
+    ]
+
+
 def _status_title(scene: Scene) -> str:
     year, language = scene.view.year, scene.view.language
     return (
@@ -304,17 +324,17 @@ def _status_value(status_id: str | None, history: pd.DataFrame, language: Langua
     entry = _record(history, status_id) if status_id else None
     if entry is None:
         return text("details_status_not_covered", language)
-    years = year_span(entry["start_year"], entry["end_year"], language)
-    return f"{label('site_status', entry['status'], language)} ({years})"
+    when = _status_when(entry["date"], entry["start_year"], entry["end_year"], language)
+    return f"{label('site_status', entry['status'], language)} ({when})"
 
 
 def _status_entries(history: pd.DataFrame, context: _Context) -> tuple[Entry, ...]:
-    """A site's statuses in order, each with its years, what happened and its sources; those
-    that begin after the chosen year are marked 'not yet'."""
+    """A site's statuses in order, each with its date (or years), what happened and its
+    sources; those that begin after the chosen year are marked 'not yet'."""
     year, language = context.scene.view.year, context.language
     return tuple(
         Entry(
-            title=f"{year_span(row.start_year, row.end_year, language)} "
+            title=f"{_status_when(row.date, row.start_year, row.end_year, language)} "
             f"{label('site_status', row.status, language)}",
             detail=row.description,
             evidence=row.evidence,
@@ -323,6 +343,11 @@ def _status_entries(history: pd.DataFrame, context: _Context) -> tuple[Entry, ..
         )
         for row in history.itertuples()
     )
+
+
+def _status_when(date: str | None, start: object, end: object, language: Language) -> str:
+    """When a status began: its date where the sources give one, else its years."""
+    return date_text(date, language) if date else year_span(start, end, language)
 
 
 def _zone(key: str, context: _Context) -> Details | None:

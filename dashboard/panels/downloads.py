@@ -109,6 +109,7 @@ def dataset_files(scene: Scene, world: World) -> dict[str, str]:
         for _, row in zones.iterrows()
     ]
     return {
+        schema.REVIEW.file: table_csv(dataset.review, schema.REVIEW.names),
         schema.SOURCES.file: table_csv(_selected(dataset.sources, cited), schema.SOURCES.names),
         schema.DISTRICT_CODES.file: table_csv(dataset.district_codes, schema.DISTRICT_CODES.names),
         schema.NAMES_JA.file: table_csv(dataset.names_ja, schema.NAMES_JA.names),

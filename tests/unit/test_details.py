@@ -137,3 +137,28 @@ def test_a_site_shows_its_status_in_the_year_and_its_history(good_world: World) 
     history = {s.title: s for s in oscom.sections}["Status over time"].entries
     assert [(e.title, e.upcoming) for e in history] == [("1984– Operating", False)]
     assert history[0].sources[0].title.startswith("IREL chalks out")
+
+
+def test_a_block_shows_what_an_investor_asks_and_its_dated_steps(good_world: World) -> None:
+    scene = compose_scene(good_world, View(2025))
+    block = details("site:site-salepali-graphite-block", scene, good_world)
+    facts = dict(block.facts)
+    assert block.subtitle == "Mineral block (auction or licence)"
+    assert facts["Minerals"] == "Graphite"
+    assert facts["Offered in"] == "Tranche V of the Centre's critical-mineral auctions"
+    assert facts["Licence"] == "Mining lease"
+    assert facts["Area"] == "1,223 ha"
+    assert facts["Winner"] == "Vinmir Resources"
+    assert facts["Status in 2025"] == "Preferred bidder named (2025-05-27)"
+    history = {s.title: s for s in block.sections}["Status over time"].entries
+    assert [e.title for e in history] == [
+        "2025-01 Offered for auction",
+        "2025-05-27 Preferred bidder named",
+    ]
+
+
+def test_a_block_is_counted_in_its_district(good_world: World) -> None:
+    districts = compose_scene(good_world, View(2025)).districts.set_index("district_lgd")
+    assert districts.at[345, "block_count"] == 1
+    assert districts.at[345, "site_count"] == 1
+    assert compose_scene(good_world, View(2024)).districts["block_count"].sum() == 0

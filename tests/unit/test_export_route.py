@@ -48,7 +48,11 @@ def test_each_export_has_one_file_name() -> None:
 def test_the_route_sits_below_the_base_path() -> None:
     assert route_path("") == "/exports"
     assert route_path("/minerals/") == "/minerals/exports"
-    assert [r.path for r in export_routes(GEODATA_DIR, "minerals")] == ["/minerals/exports/{file}"]
+    assert [r.path for r in export_routes(GEODATA_DIR, "minerals")] == [
+        "/minerals/exports/{file}",
+        "/minerals/changes.atom",
+    ]
+    assert [r.path for r in export_routes(GEODATA_DIR, "")][1] == "/changes.atom"
 
 
 def test_an_export_address_carries_the_view() -> None:

@@ -13,9 +13,13 @@ def test_clean_data_prints_counts_per_layer_and_grade(capsys: pytest.CaptureFixt
     assert main([str(GOOD)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(
-        "geodata is valid: 12 records in 8 layers, 56 district codes, 8 sources; evidence:"
+        "geodata is valid: 15 records in 8 layers, 56 district codes, 9 sources; evidence:"
     )
-    assert "  sites.geojson: 2 records (verified 1, disputed 1)" in out
+    assert out[1] == (
+        "  reviewed 2026-11-20; newest event: site_status.csv status-salepali-preferred "
+        "(2025-05-27)"
+    )
+    assert "  sites.geojson: 3 records (verified 2, disputed 1)" in out
 
 
 def test_problems_are_listed_one_a_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -18,7 +18,8 @@ PLANNED_HORIZON_YEARS = 30
 def check(checked: Checked, today: dt.date) -> None:
     """Years lie between the earliest year the data covers and today (planned records a few years
     beyond) and end after they start; an ended link has an end year, an active one none; dated
-    records (milestones, import shares) are not in the future and end after they start."""
+    records (milestones, import shares, dated statuses) are not in the future and end after
+    they start."""
     for spec in (schema.SITES, schema.SITE_STATUS, schema.ZONE_DEFINITIONS, schema.LINKS):
         for record in checked.of(spec):
             start, end = record.get("start_year"), record.get("end_year")
@@ -38,6 +39,7 @@ def check(checked: Checked, today: dt.date) -> None:
     for spec, start_name, end_name in (
         (schema.MILESTONES, "date", "end_date"),
         (schema.IMPORT_SHARE, "start", "end"),
+        (schema.SITE_STATUS, "date", ""),  # no end: a status lasts until the next
     ):
         for record in checked.of(spec):
             start, end = record.get(start_name), record.get(end_name)
@@ -54,7 +56,8 @@ def check(checked: Checked, today: dt.date) -> None:
 
 def check_site_status(checked: Checked) -> None:
     """A site's statuses follow one another: listed in order, not overlapping, within the
-    years the site itself exists."""
+    years the site itself exists. Two may begin in one year when their dates order them (a
+    block offered, then won, in the same year)."""
     spec = schema.SITE_STATUS
     sites = {str(r["id"]): r for r in checked.of(schema.SITES) if r.get("id")}
     previous: dict[str, Record] = {}
@@ -87,6 +90,8 @@ def check_site_status(checked: Checked) -> None:
         if before is None:
             continue
         before_start, before_end = before["start_year"], before.get("end_year")
+        if start == before_start and _dated_after(record, before):
+            continue
         if start <= before_start:
             checked.add(
                 spec,
@@ -102,6 +107,15 @@ def check_site_status(checked: Checked) -> None:
                 "start_year",
                 f"{start} overlaps {before.label} ({before_start}–{before_end})",
             )
+
+
+def _dated_after(record: Record, before: Record) -> bool:
+    date, before_date = record.get("date"), before.get("date")
+    return (
+        isinstance(date, PartialDate)
+        and isinstance(before_date, PartialDate)
+        and date.earliest() > before_date.latest()
+    )
 
 
 def _out_of_range(year: int, latest: int, planned: bool) -> str:
