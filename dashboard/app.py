@@ -35,6 +35,7 @@ from dashboard.core.url import Domain, decode, encode, link_language, shared_dom
 from dashboard.core.view import MapPosition, View
 from dashboard.core.world import World, shared_world
 from dashboard.data.problems import DatasetError
+from dashboard.data.schema import PRODUCTION_YEAR, USGS_EDITION
 from dashboard.map import legend
 from dashboard.map.assets import AssetUrls
 from dashboard.map.base import build_base_map
@@ -519,7 +520,11 @@ def global_context() -> None:
         st.markdown(f"**{md(text('context_production', language))}**")
         st.markdown(group_shares_markdown(table, language))
         st.altair_chart(production_chart(table, language), width="stretch")
-        st.caption(text("context_production_caption", language))
+        st.caption(
+            text("context_production_caption", language).format(
+                edition=USGS_EDITION, year=PRODUCTION_YEAR
+            )
+        )
         with st.expander(text("context_production_figures", language)):
             st.markdown(production_markdown(table, language))
         st.markdown(source_list(dataset.production["sources"], catalog))

@@ -182,10 +182,9 @@ EN: dict[str, str] = {
     "context": "Global context",
     "context_production": "Rare-earth mine production and reserves by country (USGS)",
     "context_production_caption": (
-        "USGS Mineral Commodity Summaries 2025; tonnes of rare-earth oxide equivalent; "
-        "2024 figures are estimates. Shares are of the rounded world total."
+        "USGS Mineral Commodity Summaries {edition}; tonnes of rare-earth oxide equivalent; "
+        "{year} figures are estimates. Shares are of the rounded world total."
     ),
-    "context_share": "Share of world mine production, 2024",
     "context_imports": "Japan's rare-earth imports coming from China",
     "context_imports_caption": (
         "Each colour is one measure; the sources measure different things, so compare "
@@ -199,10 +198,9 @@ EN: dict[str, str] = {
     "context_production_figures": "The figures as a table",
     "context_imports_figures": "Every figure, what it measures and its source",
     "column_country": "Country",
-    "column_production_2023": "Mine production 2023 (t)",
-    "column_production_2024": "Mine production 2024 (t)",
+    "column_production": "Mine production {year} (t)",
     "column_reserves": "Reserves (t)",
-    "column_share": "Share of world 2024",
+    "column_share": "Share of world {year}",
     "column_group": "Group",
     "group.india": "India",
     "group.partner": "Japan's partners",

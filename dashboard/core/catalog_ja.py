@@ -183,10 +183,9 @@ JA: dict[str, str] = {
     "context": "世界の状況",
     "context_production": "国別のレアアース鉱山生産量と埋蔵量（USGS）",
     "context_production_caption": (
-        "出典：USGS Mineral Commodity Summaries 2025。単位は希土類酸化物換算トン。"
-        "2024年の数値は推定値。シェアは概数の世界合計に対する比率。"
+        "出典：米国地質調査所（USGS）『Mineral Commodity Summaries {edition}』。"
+        "単位は希土類酸化物換算トン。{year}年の数値は推定値。シェアは概数の世界合計に対する比率。"
     ),
-    "context_share": "世界の鉱山生産に占めるシェア（2024年）",
     "context_imports": "日本のレアアース輸入に占める中国の割合",
     "context_imports_caption": (
         "色ごとに別の指標を示す。出典ごとに測っているものが異なるため、比較は同じ色の点どうしに"
@@ -200,10 +199,9 @@ JA: dict[str, str] = {
     "context_production_figures": "数値の一覧表",
     "context_imports_figures": "すべての数値、その指標と出典",
     "column_country": "国",
-    "column_production_2023": "鉱山生産量 2023年（t）",
-    "column_production_2024": "鉱山生産量 2024年（t）",
+    "column_production": "鉱山生産量 {year}年（t）",
     "column_reserves": "埋蔵量（t）",
-    "column_share": "世界シェア 2024年",
+    "column_share": "世界シェア（{year}年）",
     "column_group": "区分",
     "group.india": "インド",
     "group.partner": "日本のパートナー国",

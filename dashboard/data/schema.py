@@ -432,14 +432,22 @@ MILESTONES = TableSpec(
     ),
 )
 
+# The edition of the USGS Mineral Commodity Summaries the global context shows, and the year
+# of mine production it charts: an edition estimates the year before it and revises the one
+# before that. A new edition is a new file with these two numbers changed.
+USGS_EDITION = 2026
+PRODUCTION_YEAR = USGS_EDITION - 1
+PRODUCTION_COLUMN = f"mine_production_{PRODUCTION_YEAR}_t"
+PRODUCTION_COLUMNS = (f"mine_production_{PRODUCTION_YEAR - 1}_t", PRODUCTION_COLUMN, "reserves_t")
+
 PRODUCTION = TableSpec(
-    "usgs_rare_earths_2025.csv",
+    f"usgs_rare_earths_{USGS_EDITION}.csv",
     (
         Field("id", Kind.SLUG, required=True),
         Field("country", required=True, translated=True),
         Field("iso_a3"),
-        Field("mine_production_2023_t", Kind.INT),
-        Field("mine_production_2024_t", Kind.INT),
+        Field(PRODUCTION_COLUMNS[0], Kind.INT),
+        Field(PRODUCTION_COLUMN, Kind.INT),
         Field("reserves_t", Kind.INT),
         Field("note", translated=True),
         Field("sources", Kind.SLUG_LIST, required=True),

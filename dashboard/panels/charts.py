@@ -8,7 +8,7 @@ import pandas as pd
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import label, text
-from dashboard.data.schema import IMPORT_MEASURES
+from dashboard.data.schema import IMPORT_MEASURES, PRODUCTION_COLUMN, PRODUCTION_YEAR
 
 # Colours that stay apart with the common colour-vision deficiencies
 # (tests/unit/test_palettes.py); each chart's figures are also given as a table. Bars are
@@ -22,20 +22,22 @@ MEASURE_SHAPES = ("circle", "square", "triangle-up", "diamond")
 
 
 def production_chart(table: pd.DataFrame, language: Language) -> alt.Chart:
-    """2024 mine production by country, largest first, coloured by who the country is to the
-    India-Japan story."""
-    data = table.dropna(subset=["mine_production_2024_t"]).assign(
+    """Mine production in PRODUCTION_YEAR by country, largest first, coloured by who the
+    country is to the India-Japan story."""
+    data = table.dropna(subset=[PRODUCTION_COLUMN]).assign(
         group_label=lambda f: f["group"].map(lambda g: label("group", g, language)),
-        production=lambda f: f["mine_production_2024_t"].astype(int),
-        share=lambda f: f["share_2024"].astype(float),
+        production=lambda f: f[PRODUCTION_COLUMN].astype(int),
+        share=lambda f: f["share"].astype(float),
     )[["country", "production", "share", "group_label"]]
+    production_title = text("column_production", language).format(year=PRODUCTION_YEAR)
+    share_title = text("column_share", language).format(year=PRODUCTION_YEAR)
     data = data[data["production"] > 0]
     groups = list(GROUP_COLOURS)
     return (
         alt.Chart(data)
         .mark_bar(stroke=BAR_EDGE, strokeWidth=1)
         .encode(
-            x=alt.X("production:Q", title=text("column_production_2024", language)),
+            x=alt.X("production:Q", title=production_title),
             y=alt.Y("country:N", sort="-x", title=None),
             color=alt.Color(
                 "group_label:N",
@@ -47,10 +49,8 @@ def production_chart(table: pd.DataFrame, language: Language) -> alt.Chart:
             ),
             tooltip=[
                 alt.Tooltip("country:N", title=text("column_country", language)),
-                alt.Tooltip(
-                    "production:Q", title=text("column_production_2024", language), format=","
-                ),
-                alt.Tooltip("share:Q", title=text("column_share", language), format=".1%"),
+                alt.Tooltip("production:Q", title=production_title, format=","),
+                alt.Tooltip("share:Q", title=share_title, format=".1%"),
             ],
         )
         .properties(height=320)

@@ -10,6 +10,7 @@ from dashboard.core.choices import Language
 from dashboard.core.messages import label, text
 from dashboard.core.sources import Source
 from dashboard.data.dataset import Dataset
+from dashboard.data.schema import PRODUCTION_COLUMN, PRODUCTION_YEAR
 from dashboard.panels.markdown import evidence_badge, md, source_line
 
 JAPAN = "JPN"
@@ -30,10 +31,11 @@ def japan_partners(dataset: Dataset) -> set[str]:
 
 def production_table(dataset: Dataset) -> pd.DataFrame:
     """USGS rows for countries (not the Other/World rows), with each country's group and its
-    share of the world's 2024 mine production (the USGS rounded world total)."""
+    ``share`` of the world's mine production in PRODUCTION_YEAR (the USGS rounded world
+    total)."""
     usgs = dataset.production
     # The rows without a country are "other countries" and the world total: the larger one.
-    world_2024 = usgs.loc[usgs["iso_a3"].isna(), "mine_production_2024_t"].max()
+    world = usgs.loc[usgs["iso_a3"].isna(), PRODUCTION_COLUMN].max()
     partners = japan_partners(dataset)
 
     def group(iso: object) -> str:
@@ -45,17 +47,17 @@ def production_table(dataset: Dataset) -> pd.DataFrame:
 
     countries = usgs[usgs["iso_a3"].notna()].copy()
     countries["group"] = countries["iso_a3"].map(group)
-    countries["share_2024"] = countries["mine_production_2024_t"].astype("Float64") / world_2024
-    return countries.sort_values("mine_production_2024_t", ascending=False, na_position="last")
+    countries["share"] = countries[PRODUCTION_COLUMN].astype("Float64") / world
+    return countries.sort_values(PRODUCTION_COLUMN, ascending=False, na_position="last")
 
 
 SHARE_GROUPS = ("india", "partner", "china")
 
 
 def group_shares(table: pd.DataFrame) -> dict[str, float]:
-    """Share of world 2024 mine production by group (India, Japan's partners, China)."""
+    """Share of world mine production by group (India, Japan's partners, China)."""
     return {
-        group: float(table.loc[table["group"] == group, "share_2024"].fillna(0).sum())
+        group: float(table.loc[table["group"] == group, "share"].fillna(0).sum())
         for group in SHARE_GROUPS
     }
 
@@ -70,23 +72,25 @@ def group_shares_markdown(table: pd.DataFrame, language: Language) -> str:
 
 def production_markdown(table: pd.DataFrame, language: Language) -> str:
     """The production chart's figures as a Markdown table (its text alternative): every
-    country with its group, its 2024 mine production and its share of the world's, a dash
-    where USGS gives no figure."""
-    columns = ("column_country", "column_group", "column_production_2024", "column_share")
+    country with its group, its mine production and its share of the world's, a dash where
+    USGS gives no figure."""
+    columns = ("column_country", "column_group", "column_production", "column_share")
 
     def figure(value: object, pattern: str) -> str:
         return "—" if pd.isna(value) else md(pattern.format(value))
 
     lines = [
-        "| " + " | ".join(md(text(column, language)) for column in columns) + " |",
+        "| "
+        + " | ".join(md(text(column, language).format(year=PRODUCTION_YEAR)) for column in columns)
+        + " |",
         "|" + "---|" * len(columns),
     ]
     for row in table.itertuples():
         cells = (
             md(row.country),
             md(label("group", row.group, language)),
-            figure(row.mine_production_2024_t, "{:,}"),  # 270,000 in both languages
-            figure(row.share_2024, "{:.1%}"),
+            figure(getattr(row, PRODUCTION_COLUMN), "{:,}"),  # 270,000 in both languages
+            figure(row.share, "{:.1%}"),
         )
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

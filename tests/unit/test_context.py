@@ -33,7 +33,7 @@ def test_partners_are_the_countries_japan_links_to(real: Dataset) -> None:
 def test_shares_are_of_the_world_total(real: Dataset) -> None:
     table = production_table(real)
     china = table.set_index("iso_a3").loc["CHN"]
-    assert china["share_2024"] == pytest.approx(270_000 / 390_000)
+    assert china["share"] == pytest.approx(270_000 / 390_000)
     shares = group_shares(table)
     assert shares["india"] == pytest.approx(2_900 / 390_000)
     assert 0 < shares["partner"] < 1
@@ -57,13 +57,13 @@ def test_every_figure_is_listed_with_its_basis_and_source(real: Dataset) -> None
     assert len(lines) == len(real.import_share)
     assert all("](http" in line for line in lines)
     cited = source_list(real.production["sources"], sources)
-    assert "Mineral Commodity Summaries 2025" in cited
+    assert "Mineral Commodity Summaries 2026" in cited
 
 
 def test_the_production_chart_has_its_figures_as_a_table(real: Dataset) -> None:
     table = production_table(real)
     lines = production_markdown(table, Language.EN).splitlines()
-    assert lines[0] == ("| Country | Group | Mine production 2024 \\(t\\) | Share of world 2024 |")
+    assert lines[0] == ("| Country | Group | Mine production 2025 \\(t\\) | Share of world 2025 |")
     assert len(lines) == len(table) + 2  # every country the chart draws, and those it cannot
     china = next(line for line in lines if line.startswith("| China |"))
     assert china == "| China | China | 270\\,000 | 69\\.2\\% |"

@@ -16,7 +16,7 @@ def check(checked: Checked, boundaries: Boundaries) -> None:
         iso = record.get("iso_a3")
         if iso and iso not in countries:
             checked.add(schema.PRODUCTION, record, "iso_a3", f"{iso!r} is not in world.geojson")
-        for name in ("mine_production_2023_t", "mine_production_2024_t", "reserves_t"):
+        for name in schema.PRODUCTION_COLUMNS:
             value = record.get(name)
             if isinstance(value, int) and value < 0:
                 checked.add(schema.PRODUCTION, record, name, "cannot be negative")
