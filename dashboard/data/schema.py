@@ -293,7 +293,7 @@ SITE_KINDS = ("plant", "mine", "deposit", "exploration", "block")
 LICENCES = ("mining_lease", "composite_licence", "exploration_licence")
 # The fields only a block has, and those it must have.
 BLOCK_FIELDS = ("minerals", "tranche", "licence", "area_ha", "winner")
-BLOCK_REQUIRED = ("minerals", "tranche", "licence")
+BLOCK_REQUIRED = ("minerals", "tranche")
 
 SITES = TableSpec(
     "sites.geojson",

@@ -16,6 +16,7 @@ from dashboard.panels.context import (
     production_table,
     source_list,
 )
+from dashboard.panels.markdown import md
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +56,9 @@ def test_every_figure_is_listed_with_its_basis_and_source(real: Dataset) -> None
     sources = source_catalog(real, Language.EN)
     lines = import_share_markdown(real.import_share, sources, Language.EN).splitlines()
     assert len(lines) == len(real.import_share)
-    assert all("](http" in line for line in lines)
+    for line, cited_ids in zip(lines, real.import_share["sources"], strict=True):
+        # each figure names its sources, linked where the original's address is known
+        assert all(md(sources[i].title) in line for i in cited_ids), line
     cited = source_list(real.production["sources"], sources)
     assert "Mineral Commodity Summaries 2026" in cited
 

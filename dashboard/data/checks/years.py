@@ -114,7 +114,7 @@ def _dated_after(record: Record, before: Record) -> bool:
     return (
         isinstance(date, PartialDate)
         and isinstance(before_date, PartialDate)
-        and date.earliest() > before_date.latest()
+        and date.earliest() > before_date.earliest()
     )
 
 
