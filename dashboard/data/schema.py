@@ -263,7 +263,8 @@ DISTRICT_CODES = TableSpec(
         Field("state", Kind.ENUM, required=True, allowed=STATES),
         Field("lgd_name", required=True),
         Field("census2011_code", Kind.INT),
-        Field("old_url_code", Kind.INT, required=True),
+        # Empty for a district formed after the boundary source (it had no such number).
+        Field("old_url_code", Kind.INT),
         Field("sources", Kind.SLUG_LIST, required=True),
         Field("note", translated=True),
     ),

@@ -1,6 +1,7 @@
 """The page in Japanese: no English interface text left, Japanese data texts with their
 grades and sources, a language switch that keeps the view, and a link that carries it."""
 
+import csv
 import re
 
 import pytest
@@ -10,7 +11,8 @@ from dashboard.core.catalog_en import EN
 from dashboard.core.catalog_ja import JA
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
-from dashboard.paths import REPO_ROOT
+from dashboard.panels.markdown import md
+from dashboard.paths import GEODATA_DIR, REPO_ROOT
 from tests.apptest.page_words import page_words
 
 APP = str(REPO_ROOT / "dashboard" / "app.py")
@@ -22,6 +24,11 @@ _SOURCE = re.compile(r"\[(?:\\.|[^\]])*\]\([^)]*\)[^\n]*")
 _PLACEHOLDER = re.compile(r"\{[^}]*\}")
 # A Japanese data text may give an original name in full-width brackets: （Global Trade Alert）.
 _GLOSS = re.compile(r"（[^（）]*）")
+
+
+SOURCE_TITLES = {
+    row["title"] for row in csv.DictReader((GEODATA_DIR / "sources.csv").open(encoding="utf-8"))
+}
 
 
 def open_page(**params: str) -> AppTest:
@@ -52,6 +59,9 @@ def interface_text(at: AppTest) -> str:
     brackets, and without the Latin-letter names the Japanese catalog itself uses (Survey of
     India, USGS, Natural Earth...)."""
     page = _SOURCE.sub("", "\n".join(page_words(at)))
+    # Titles stay in their own language, linked or not (an original not found has no link).
+    for title in sorted(SOURCE_TITLES, key=len, reverse=True):
+        page = page.replace(md(title), "")
     while _GLOSS.search(page):
         page = _GLOSS.sub("", page)
     latin_in_japanese = {

@@ -9,6 +9,7 @@ from playwright.sync_api import Error, Frame, FrameLocator, Page, expect
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.data.boundaries import load_boundaries
+from tests.paths import DISTRICTS
 from tests.support.serving import MAP_FRAME as MAP_IFRAME
 
 DRAW_TIMEOUT_MS = 30_000
@@ -20,7 +21,7 @@ def open_map(page: Page, url: str) -> FrameLocator:
         timeout=DRAW_TIMEOUT_MS
     )
     frame = page.frame_locator(MAP_IFRAME)
-    expect(frame.locator("path.district")).to_have_count(56, timeout=DRAW_TIMEOUT_MS)
+    expect(frame.locator("path.district")).to_have_count(DISTRICTS, timeout=DRAW_TIMEOUT_MS)
     wait_until_idle(page)
     return frame
 
@@ -29,7 +30,7 @@ def wait_until_settled(page: Page) -> None:
     """The page as a reader finds it once it has settled: the map drawn, the charts shown
     (they follow the map), and no run going on."""
     districts = page.frame_locator(MAP_IFRAME).locator("path.district")
-    expect(districts).to_have_count(56, timeout=DRAW_TIMEOUT_MS)
+    expect(districts).to_have_count(DISTRICTS, timeout=DRAW_TIMEOUT_MS)
     chart = page.locator('[data-testid="stVegaLiteChart"]').first
     expect(chart).to_be_attached(timeout=DRAW_TIMEOUT_MS)
     wait_until_idle(page)

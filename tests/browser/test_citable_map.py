@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import label
+from tests.paths import DISTRICTS
 
 from .conftest import Traffic
 from .pages import MAP_IFRAME, map_point, set_year_with_keyboard, wait_until_idle
@@ -30,7 +31,7 @@ def test_an_old_link_opens_anakapalli_with_its_official_codes(
 ) -> None:
     page.goto(f"{app_url}/?sel=district:{ANAKAPALLI_OLD_CODE}")
     expect(page.frame_locator(MAP_IFRAME).locator("path.district")).to_have_count(
-        56, timeout=30_000
+        DISTRICTS, timeout=30_000
     )
     details = main_text(page)
     expect(details.get_by_role("heading", name="Anakapalli")).to_be_visible(timeout=20_000)
@@ -49,7 +50,7 @@ def test_srikurmam_changes_status_across_2019(
 ) -> None:
     page.goto(f"{app_url}/?year=2018&sel=site:site-srikurmam-bhavanapadu")
     frame = page.frame_locator(MAP_IFRAME)
-    expect(frame.locator("path.district")).to_have_count(56, timeout=30_000)
+    expect(frame.locator("path.district")).to_have_count(DISTRICTS, timeout=30_000)
     expect(frame.locator("path.site.status-suspended")).to_have_count(1, timeout=20_000)
     details = main_text(page)
     expect(details).to_contain_text("Status in 2018: Suspended")

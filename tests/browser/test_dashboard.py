@@ -14,6 +14,7 @@ from dashboard.core.filters import existing_in_year
 from dashboard.core.messages import label, text
 from dashboard.core.view import View
 from dashboard.core.world import load_world
+from tests.paths import DISTRICTS
 
 from .conftest import Traffic
 from .pages import (
@@ -81,7 +82,7 @@ def test_the_partners_view_reaches_every_partner(
     links = load_world().dataset.links
     expect(frame.locator("path.link")).to_have_count(len(links), timeout=20_000)
     wait_for_zoom_below(page, 4)
-    expect(frame.locator("path.district")).to_have_count(56)
+    expect(frame.locator("path.district")).to_have_count(DISTRICTS)
     page.screenshot(path=artifacts / "partners.png")
     assert traffic.failed == []
     assert traffic.off_site() == []

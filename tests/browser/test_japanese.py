@@ -12,6 +12,7 @@ from dashboard.core.choices import Language
 from dashboard.core.messages import label, text
 from tests.browser.conftest import Traffic
 from tests.browser.pages import DRAW_TIMEOUT_MS, MAP_IFRAME, district_point, wait_until_idle
+from tests.paths import DISTRICTS
 
 DETAILS = '[data-testid="stMainBlockContainer"]'
 
@@ -21,7 +22,7 @@ def open_in(page: Page, url: str, language: Language) -> None:
     title = text("title", language)
     expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=DRAW_TIMEOUT_MS)
     districts = page.frame_locator(MAP_IFRAME).locator("path.district")
-    expect(districts).to_have_count(56, timeout=DRAW_TIMEOUT_MS)
+    expect(districts).to_have_count(DISTRICTS, timeout=DRAW_TIMEOUT_MS)
     wait_until_idle(page)
 
 

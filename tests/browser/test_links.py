@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.data.validate import check_folder
+from tests.paths import DISTRICTS
 
 from .conftest import Traffic
 from .pages import MAP_IFRAME, map_view, open_map, set_year_with_keyboard, wait_until_idle
@@ -35,7 +36,7 @@ def test_a_deep_link_reopens_its_view(
     link = f"{app_url}/?year=2012&sel=district:388&layers=districts,sites&at=19.3,84.8,8"
     page.goto(link)
     frame = page.frame_locator(MAP_IFRAME)
-    expect(frame.locator("path.district")).to_have_count(56, timeout=30_000)
+    expect(frame.locator("path.district")).to_have_count(DISTRICTS, timeout=30_000)
     main = page.locator('[data-testid="stMainBlockContainer"]')
     expect(main.get_by_role("heading", name="Ganjam")).to_be_visible(timeout=20_000)
     slider = page.locator('[data-testid="stSlider"] input[type="range"]').first
@@ -71,7 +72,7 @@ def test_a_hostile_link_shows_a_notice_and_the_default_view(
     notice = page.get_by_text(text("url_ignored", Language.EN).format(keys="year, sel, ?, view"))
     expect(notice).to_be_visible(timeout=30_000)
     frame = page.frame_locator(MAP_IFRAME)
-    expect(frame.locator("path.district")).to_have_count(56, timeout=30_000)
+    expect(frame.locator("path.district")).to_have_count(DISTRICTS, timeout=30_000)
     expect(page.get_by_text(text("details_hint", Language.EN))).to_be_visible()
     assert page.locator("img[src=x]").count() == 0
     assert dialogs == []
@@ -93,7 +94,7 @@ def test_the_downloaded_map_works_from_disk(
         loads: list[str] = []
         disk.on("request", lambda r: loads.append(r.url))
         disk.goto(saved.as_uri())
-        expect(disk.locator("path.district")).to_have_count(56, timeout=10_000)
+        expect(disk.locator("path.district")).to_have_count(DISTRICTS, timeout=10_000)
         expect(
             disk.get_by_role("heading", name=text("details_sources", Language.EN))
         ).to_be_visible()

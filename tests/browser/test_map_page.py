@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.paths import DISTRICTS
+
 from .conftest import Traffic
 from .pages import district_point, open_map
 
@@ -36,7 +38,7 @@ def test_hovering_a_district_shows_its_name_and_state(
     page.screenshot(path=artifacts / "tooltip-ganjam.png")
 
 
-# Polls the page from its first moment: when the map's 56 districts are drawn, when the first
+# Polls the page from its first moment: when the map's districts are all drawn, when the first
 # chart and the first milestone entry appear.
 RECORD_ARRIVALS = """
 window.arrivals = {};
@@ -45,7 +47,7 @@ const seen = (name, found) => { if (found && !(name in window.arrivals))
 const poll = () => {
     const frame = document.querySelector('iframe[src*="/component/streamlit_folium.st_folium/"]');
     const inside = frame && frame.contentDocument;
-    seen("map", inside && inside.querySelectorAll("path.district").length === 56);
+    seen("map", inside && inside.querySelectorAll("path.district").length === %d);
     seen("chart", document.querySelector('[data-testid="stVegaLiteChart"]'));
     seen("timeline", document.querySelector('[class*="st-key-go-"]'));
     if (Object.keys(window.arrivals).length < 3) setTimeout(poll, 10);
@@ -55,7 +57,7 @@ poll();
 
 
 def test_the_map_draws_before_the_charts_and_the_timeline(page: Page, app_url: str) -> None:
-    page.add_init_script(RECORD_ARRIVALS)
+    page.add_init_script(RECORD_ARRIVALS % DISTRICTS)
     open_map(page, app_url)
     page.wait_for_function("Object.keys(window.arrivals).length === 3", timeout=30_000)
     arrivals = page.evaluate("window.arrivals")

@@ -14,6 +14,7 @@ from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.core.url import domain_of
 from dashboard.core.world import load_world
+from tests.paths import DISTRICTS
 
 from .pages import (
     MAP_IFRAME,
@@ -48,7 +49,7 @@ def test_a_year_change_keeps_the_district_shapes_and_clicks_still_select(
         expect(page.frame_locator(MAP_IFRAME).locator(".leaflet-container")).to_have_attribute(
             "data-year", str(year), timeout=20_000
         )
-    expect(frame.locator("path.district[data-drawn]")).to_have_count(56)
+    expect(frame.locator("path.district[data-drawn]")).to_have_count(DISTRICTS)
     wait_until_idle(page)
     x, y = district_point(page, "Puri")
     page.mouse.click(x, y)

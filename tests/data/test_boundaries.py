@@ -3,10 +3,12 @@
 import itertools
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 
 from dashboard.data.boundaries import Boundaries
 from dashboard.data.build_geodata import OUTPUT_NAMES
+from dashboard.data.geometry import EQUAL_AREA_CRS
 from dashboard.paths import GEODATA_DIR
 
 EQUAL_AREA = "EPSG:6933"
@@ -16,7 +18,24 @@ YANAM = shapely.Point(82.2135, 16.7275)
 
 def test_district_counts_match_the_current_lgd_vintage(boundaries: Boundaries) -> None:
     counts = boundaries.districts["state"].value_counts().to_dict()
-    assert counts == {"Andhra Pradesh": 26, "Odisha": 30}
+    assert counts == {"Andhra Pradesh": 28, "Odisha": 30}
+
+
+def test_the_2025_districts_tile_their_2022_parents(boundaries: Boundaries) -> None:
+    """Markapuram and Polavaram (LGD 790, 791, in force 31 Dec 2025) are carved out of
+    Prakasam and Alluri Sitharama Raju, and the four together cover what the two covered."""
+    districts = boundaries.districts.set_index("district_lgd").to_crs(EQUAL_AREA_CRS)
+    assert districts.at[790, "district"] == "Markapuram"
+    assert districts.at[791, "district"] == "Polavaram"
+    assert pd.isna(districts.at[790, "old_url_code"])  # no older link named them
+    areas = districts.geometry.area / 1e6
+    # Markapuram is most of Prakasam's 2022 area (its four constituencies: about 10,100 km²)
+    assert 9_500 < areas[790] < 10_700
+    assert 5_700 < areas[791] < 6_500
+    for new, parent in ((790, 517), (791, 745)):
+        shared = districts.at[new, "geometry"].intersection(districts.at[parent, "geometry"])
+        assert shared.area / 1e6 < 0.01  # neighbours, not overlapping
+        assert districts.at[new, "geometry"].touches(districts.at[parent, "geometry"])
 
 
 def test_the_2022_andhra_pradesh_districts_carry_their_lgd_codes(boundaries: Boundaries) -> None:

@@ -2,7 +2,9 @@
 
 from pathlib import Path
 
-from dashboard.data.build_geodata import OUTPUT_NAMES, build_all, main
+import shapely
+
+from dashboard.data.build_geodata import OUTPUT_NAMES, build_all, main, split_district
 from dashboard.paths import GEODATA_DIR
 
 
@@ -26,3 +28,30 @@ def test_district_names_are_readable() -> None:
     assert '"district":"Ganjam"' in districts
     assert '"district":"NTR"' in districts
     assert '"district_lgd":354,"district_census2011":388,"old_url_code":388' in districts
+
+
+def test_a_split_tiles_its_parent_and_gives_loose_land_to_its_longest_neighbour() -> None:
+    parent = shapely.box(80.0, 16.0, 81.0, 17.0)
+    # The new district's constituencies cover the west half (and reach beyond the parent,
+    # which does not count); those the parent keeps stop short of its north edge, so a strip
+    # there is in neither, as the Chinturu mandals are in no constituency.
+    new_lines = shapely.box(79.8, 16.0, 80.5, 17.0)
+    kept_lines = shapely.box(80.5, 16.0, 81.0, 16.8)
+    new, kept = split_district(parent, new_lines, kept_lines)
+    assert new.union(kept).symmetric_difference(parent).area < 1e-12
+    assert new.intersection(kept).area < 1e-12
+    # the strip borders the kept side along 0.5 degree, the new one along 0.2: the kept side
+    assert abs(new.area - 0.5) < 1e-12
+    assert abs(kept.area - 0.5) < 1e-12
+
+
+def test_a_crumb_cut_off_by_a_shifted_line_joins_the_side_around_it() -> None:
+    parent = shapely.box(80.0, 16.0, 81.0, 17.0)
+    crumb = shapely.box(80.90, 16.50, 80.91, 16.51)  # about 1 km2, well inside the east
+    new, kept = split_district(
+        parent,
+        shapely.union(shapely.box(80.0, 16.0, 80.5, 17.0), crumb),
+        shapely.box(80.5, 16.0, 81.0, 17.0),
+    )
+    assert abs(new.area - 0.5) < 1e-12
+    assert kept.contains(crumb.centroid)

@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, expect
 from bench.proc_stats import rss_mb
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
+from tests.paths import DISTRICTS
 from tests.support.page_runs import PageRuns
 from tests.support.proxy import running_replica
 from tests.support.serving import MAP_FRAME as MAP_IFRAME
@@ -34,7 +35,7 @@ def test_after_a_restart_the_page_reconnects_and_goes_on_with_the_same_view(
         details = page.locator('[data-testid="stMainBlockContainer"]')
         expect(details.get_by_role("heading", name="Ganjam")).to_be_visible(timeout=TIMEOUT_MS)
         districts = page.frame_locator(MAP_IFRAME).locator("path.district")
-        expect(districts).to_have_count(56, timeout=TIMEOUT_MS)
+        expect(districts).to_have_count(DISTRICTS, timeout=TIMEOUT_MS)
         runs = PageRuns(page)
         replica.kill()
         replica.start()

@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
+from tests.paths import DISTRICTS
 from tests.support.broken_data import BROKEN_SITES_PROBLEM, geodata_with_broken_sites
 from tests.support.page_runs import PageRuns
 from tests.support.proxy import (
@@ -55,7 +56,7 @@ def expect_view(page: Page) -> None:
     heading = details.get_by_role("heading", name="Ganjam", exact=True)
     expect(heading).to_be_visible(timeout=TIMEOUT_MS)
     districts = page.frame_locator(MAP_IFRAME).locator("path.district")
-    expect(districts).to_have_count(56, timeout=TIMEOUT_MS)
+    expect(districts).to_have_count(DISTRICTS, timeout=TIMEOUT_MS)
     slider = page.get_by_role("slider", name=text("year", Language.EN))
     expect(slider).to_have_value("2012", timeout=TIMEOUT_MS)
 

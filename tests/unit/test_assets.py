@@ -18,6 +18,7 @@ from dashboard.map.assets import (
 )
 from dashboard.map.publish import publish_all
 from dashboard.paths import GEODATA_DIR
+from tests.paths import DISTRICTS
 
 
 def test_publish_copies_leaflet_once(tmp_path: Path) -> None:
@@ -57,7 +58,7 @@ def test_everything_the_map_fetches_is_published_readable_by_others(
     layers = next(f for f in folders if f.startswith("layers-"))
     assert urls.layers == f"/maps/app/static/{layers}/layers.json"
     document = json.loads((tmp_path / layers / "layers.json").read_text(encoding="utf-8"))
-    assert len(document["districts"]["features"]) == 56
+    assert len(document["districts"]["features"]) == DISTRICTS
     script = next(f for f in folders if f.startswith("mapjs-"))
     assert urls.map_js == f"/maps/app/static/{script}/rare_earth_map.js"
     assert (tmp_path / script / "rare_earth_map.js").read_bytes() == MAP_SCRIPT.read_bytes()

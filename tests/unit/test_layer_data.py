@@ -16,6 +16,7 @@ from dashboard.map.assets import asset_urls
 from dashboard.map.base import build_base_map
 from dashboard.map.bounds import bounds_of
 from dashboard.map.layer_data import SITE_POINT_LIMIT, layer_document, layer_index
+from tests.paths import DISTRICTS
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def test_every_feature_says_what_it_is_in_the_order_of_the_index(
 ) -> None:
     index = layer_index(good_world)
     districts = refs(document, "districts")
-    assert len(districts) == 56
+    assert len(districts) == DISTRICTS
     assert [districts[p] for p in (index.districts[354], index.districts[369])] == [
         "district:lgd-354",
         "district:lgd-369",

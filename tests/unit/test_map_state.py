@@ -18,6 +18,7 @@ from dashboard.map.bounds import view_bounds
 from dashboard.map.layer_data import LayerIndex, layer_index
 from dashboard.map.layers import state_overlay
 from dashboard.map.map_state import map_state, site_cells
+from tests.paths import DISTRICTS
 
 # The budget for what a year change sends in all (issue 11) is 25 KB; the map's state is
 # only part of it.
@@ -48,7 +49,7 @@ def test_district_counts_follow_what_is_shown(good_world: World, index: LayerInd
     assert state["counts"]["sites"][ganjam] == 1
     assert state["counts"]["zones"][ganjam] == 2
     assert state_for(good_world, index, View(1990))["counts"]["zones"][ganjam] == 1
-    assert len(state["counts"]["sites"]) == 56
+    assert len(state["counts"]["sites"]) == DISTRICTS
 
 
 def test_visible_records_and_their_status_in_the_year(good_world: World, index: LayerIndex) -> None:

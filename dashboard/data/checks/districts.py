@@ -3,6 +3,8 @@ each, and every record names districts by their LGD code, in the state it gives.
 
 from __future__ import annotations
 
+import pandas as pd
+
 from dashboard.data import schema
 from dashboard.data.boundaries import Boundaries
 from dashboard.data.records import Checked
@@ -57,6 +59,7 @@ def _check_districts(checked: Checked, boundaries: Boundaries) -> None:
     renamed = {
         int(row.old_url_code): f"{row.district}, whose LGD code is {row.district_lgd}"
         for row in districts.itertuples()
+        if pd.notna(row.old_url_code)  # none for a district formed after the source
     }
     for spec in schema.CURATED:
         if "district_lgd" not in spec.names:
