@@ -322,7 +322,8 @@ language = link_language(
 st.set_page_config(page_title=text("page_title", language), layout="wide")
 st.html(PAGE_CSS)
 st.title(text("title", language), anchor=False)
-st.caption(text("subtitle", language))
+header = st.empty()  # the subtitle, and how current the data are once they are loaded
+header.caption(text("subtitle", language))
 
 try:
     world = world_of(DATA_DIR)
@@ -337,8 +338,11 @@ except DatasetError as error:
 domain = shared_domain(DATA_DIR, THIS_YEAR)
 restore_from_url(domain)
 shown_world = world_in(DATA_DIR, language)
-st.caption(
-    as_of_markdown(
+# One caption of two lines: the map below keeps its room on a laptop's screen.
+header.caption(
+    text("subtitle", language)
+    + "  \n"
+    + as_of_markdown(
         shown_world.dataset.review, language, feed_href(st.get_option("server.baseUrlPath") or "")
     )
 )
