@@ -15,6 +15,7 @@ from dashboard.core.messages import label, text
 from dashboard.core.view import View
 from dashboard.core.world import load_world
 from tests.paths import DISTRICTS
+from tests.support.page_runs import PageRuns
 
 from .conftest import Traffic
 from .pages import (
@@ -23,6 +24,8 @@ from .pages import (
     open_map,
     set_year_with_keyboard,
     wait_for_zoom_below,
+    wait_until_idle,
+    wait_until_settled,
 )
 
 pytestmark = pytest.mark.browser
@@ -56,12 +59,17 @@ def test_moving_the_year_updates_the_map_without_resetting_it(
 def test_clicking_ganjam_shows_its_sites(
     page: Page, app_url: str, traffic: Traffic, artifacts: Path
 ) -> None:
+    runs = PageRuns(page)
     open_map(page, app_url)
+    wait_until_settled(page)
+    before = runs.runs
     x, y = district_point(page, "Ganjam")
     page.mouse.click(x, y)
     details = page.locator('[data-testid="stMainBlockContainer"]')
     expect(details.get_by_role("heading", name="Ganjam")).to_be_visible(timeout=20_000)
     expect(details).to_contain_text("Odisha Sands Complex")
+    wait_until_idle(page)
+    assert runs.runs - before == 1  # one click, one run: the picker follows within it
     dataset = load_world().dataset
     oscom = dataset.sites.set_index("id").loc["site-oscom"]
     title = dataset.sources.set_index("id").loc[oscom["sources"][0], "title"]

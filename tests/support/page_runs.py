@@ -1,5 +1,6 @@
-"""What a page's WebSockets bring: how many whole-page runs have finished on each of them (read
-from Streamlit's own messages), so a test can wait for the run a reconnect starts."""
+"""What a page's WebSockets bring: how many script runs have finished on each of them (read
+from Streamlit's own messages), so a test can wait for the run a reconnect starts, or count
+the runs one action costs."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 
 class PageRuns:
-    """Counts the whole-page runs that finish on each WebSocket the page opens, from now on."""
+    """Counts the whole-page runs that finish on each WebSocket the page opens, from now on,
+    and every run (whole or of a fragment) in ``runs``."""
 
     def __init__(self, page: Page) -> None:
         self.page = page
         self.finished: list[int] = []
+        self.runs = 0
         page.on("websocket", self._watch)
 
     def _watch(self, socket: WebSocket) -> None:
@@ -27,11 +30,16 @@ class PageRuns:
             return
         message = ForwardMsg()
         message.ParseFromString(payload)
-        if (
-            message.WhichOneof("type") == "script_finished"
-            and message.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
-        ):
+        if message.WhichOneof("type") != "script_finished":
+            return
+        if message.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
             self.finished[index] += 1
+            self.runs += 1
+        elif message.script_finished in (
+            ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+            ForwardMsg.FINISHED_EARLY_FOR_RERUN,  # a run cut short to start another
+        ):
+            self.runs += 1
 
     def wait_for_a_whole_run_on_a_new_socket(self, timeout_s: float = 40.0) -> None:
         """Until a WebSocket opened since this watch began has finished a whole-page run."""

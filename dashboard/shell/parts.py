@@ -1,0 +1,238 @@
+"""The page's pieces, each drawn with Streamlit, and the callbacks of its controls. The script
+(dashboard/app.py) calls them in reading order; what they show comes from the pure functions of
+the core and the panels, and what they remember goes through dashboard.shell.state."""
+
+from __future__ import annotations
+
+import html
+import time
+from collections.abc import Callable
+from enum import Enum
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import streamlit as st
+
+from dashboard.core import session as flow
+from dashboard.core.choices import Language, Layer
+from dashboard.core.exports import Export, export_href
+from dashboard.core.filters import milestones_in_view
+from dashboard.core.messages import label, text
+from dashboard.core.refs import district_ref
+from dashboard.core.sources import Catalog
+from dashboard.core.url import Domain
+from dashboard.core.view import View
+from dashboard.core.world import World
+from dashboard.data.schema import PRODUCTION_YEAR, USGS_EDITION
+from dashboard.panels.charts import import_share_chart, production_chart
+from dashboard.panels.context import (
+    group_shares_markdown,
+    import_share_markdown,
+    production_markdown,
+    production_table,
+    source_list,
+)
+from dashboard.panels.markdown import md
+from dashboard.panels.milestones import by_year, milestone_markdown
+from dashboard.shell import state
+
+
+def _session() -> flow.Session:
+    return state.current()
+
+
+# --- callbacks ---------------------------------------------------------------------------
+
+
+def on_pick_district(language: Language) -> None:
+    """Select the district chosen in the picker (a keyboard or screen-reader user selects
+    without clicking the map)."""
+    code = state.picked_district(language)
+    flow.pick_district(_session(), district_ref(code) if code is not None else None)
+
+
+def on_change_view() -> None:
+    """A named view replaces wherever the map had been moved to."""
+    state.forget_map_moves()
+    flow.change_view(_session())
+
+
+def go_to_year(year: int) -> None:
+    """Show one year (a milestone's "show on the map" button), leaving the all-years mode."""
+    _session().playing = False
+    state.set_year(year, all_years=False)
+
+
+def on_play(first_year: int, last_year: int) -> None:
+    """Start playing, or pause."""
+    year = flow.toggle_play(
+        _session(), state.year(), state.all_years(), first_year, last_year, time.monotonic()
+    )
+    state.set_year(year, all_years=False if _session().playing else None)
+
+
+def stop_playing() -> None:
+    """A hand on the year controls stops the play."""
+    _session().playing = False
+
+
+def play_step(last_year: int) -> None:
+    """While playing, move one year on once a step's time has passed."""
+    state.set_year(flow.play_step(_session(), state.year(), last_year, time.monotonic()))
+
+
+# --- pieces ------------------------------------------------------------------------------
+
+
+def year_controls(domain: Domain, language: Language) -> int | None:
+    """The year slider, then play/pause and the all-years switch side by side; returns the
+    year shown, None for all years."""
+    year = st.slider(
+        text("year", language),
+        min_value=domain.first_year,
+        max_value=domain.last_year,
+        key=state.YEAR,
+        disabled=state.all_years(),
+        on_change=stop_playing,
+    )
+    play_column, all_column = st.columns([1, 1], vertical_alignment="center")
+    playing = _session().playing
+    play_column.button(
+        text("pause", language) if playing else text("play", language),
+        key=state.PLAY,
+        icon=":material/pause:" if playing else ":material/play_arrow:",
+        help=text("play_help", language),
+        on_click=on_play,
+        args=(domain.first_year, domain.last_year),
+    )
+    all_years = all_column.checkbox(
+        text("all_years", language),
+        key=state.ALL_YEARS,
+        help=text("all_years_help", language),
+        on_change=stop_playing,
+    )
+    return None if all_years else year
+
+
+def district_picker(names: dict[int, str], language: Language) -> None:
+    """The district picker, set from the selection (which a map click may just have changed)."""
+    state.show_in_picker(language, flow.selected_district(_session()))
+    st.selectbox(
+        text("district_picker", language),
+        list(names),
+        index=None,
+        placeholder=text("district_picker_none", language),
+        format_func=names.__getitem__,
+        key=state.picker_key(language),
+        on_change=on_pick_district,
+        args=(language,),
+        help=text("district_picker_help", language),
+    )
+
+
+def share_url(params: dict[str, str]) -> str:
+    """The address of this page with the view's query parameters: what the reader pastes into
+    a report."""
+    page = urlsplit(st.context.url or "")
+    return urlunsplit((page.scheme, page.netloc, page.path or "/", urlencode(params), ""))
+
+
+def details_panel(view: View, details: str | None, happening: str, params: dict[str, str]) -> None:
+    """The selected record's details (or, with none, the year's milestones) and the link to
+    this view."""
+    language = view.language
+    st.header(text("details", language), anchor=False)
+    if details is None:
+        st.info(text("details_hint", language))
+        if view.year is not None:
+            st.markdown(f"**{md(text('year_milestones', language).format(year=view.year))}**")
+            st.markdown(
+                happening or md(text("year_milestones_none", language).format(year=view.year))
+            )
+    else:
+        st.markdown(details)
+    st.header(text("share", language), anchor=False)
+    st.caption(text("share_help", language))
+    # The code box (with its copy button) loads a large script: not before the map has drawn.
+    if _session().page_complete:
+        st.code(share_url(params), language=None, wrap_lines=True)
+
+
+def download_links(params: dict[str, str], language: Language) -> None:
+    """The three downloads of the view shown, as plain links to the export route (each file is
+    built when its link is followed, by whichever replica answers)."""
+    st.markdown(f"**{md(text('downloads', language))}**")
+    base = st.get_option("server.baseUrlPath") or ""
+    links = "".join(
+        f'<a class="export-link" href="{html.escape(export_href(kind, params, base))}" '
+        f'download="{html.escape(kind.file.name)}">{html.escape(text(label_key, language))}</a>'
+        for kind, label_key in (
+            (Export.GEOJSON, "download_geojson"),
+            (Export.CSV, "download_csv"),
+            (Export.HTML, "download_html"),
+        )
+    )
+    st.html(f'<div class="export-links">{links}</div>')
+
+
+def timeline(world: World, view: View, catalog: Catalog) -> None:
+    """The milestone list: long, and the same for every year."""
+    language = view.language
+    st.caption(text("milestones_help", language))
+    shown = milestones_in_view(world.dataset.milestones, View(year=None, evidence=view.evidence))
+    for milestone_year, group in by_year(shown):
+        st.button(
+            text("go_to_year", language).format(year=milestone_year),
+            key=state.go_to_year_key(milestone_year),
+            on_click=go_to_year,
+            args=(milestone_year,),
+            type="tertiary",
+        )
+        for _, milestone in group.iterrows():
+            st.markdown(milestone_markdown(milestone, catalog, language))
+
+
+def global_context(world: World, catalog: Catalog, language: Language) -> None:
+    """Who mines rare earths, and how much of Japan's supply is Chinese: figures and charts."""
+    dataset = world.dataset
+    table = production_table(dataset)
+    production_column, imports_column = st.columns(2)
+    with production_column:
+        st.markdown(f"**{md(text('context_production', language))}**")
+        st.markdown(group_shares_markdown(table, language))
+        st.altair_chart(production_chart(table, language), width="stretch")
+        st.caption(
+            text("context_production_caption", language).format(
+                edition=USGS_EDITION, year=PRODUCTION_YEAR
+            )
+        )
+        with st.expander(text("context_production_figures", language)):
+            st.markdown(production_markdown(table, language))
+        st.markdown(source_list(dataset.production["sources"], catalog))
+    with imports_column:
+        st.markdown(f"**{md(text('context_imports', language))}**")
+        st.altair_chart(import_share_chart(dataset.import_share, language), width="stretch")
+        st.caption(text("context_imports_caption", language))
+        with st.expander(text("context_imports_figures", language)):
+            st.markdown(import_share_markdown(dataset.import_share, catalog, language))
+
+
+def district_names(world: World, language: Language) -> dict[int, str]:
+    """The district picker's options: each district's name and state, by LGD code, in name
+    order."""
+    districts = world.boundaries.districts.sort_values("district")
+    return {
+        int(row.district_lgd): text("district_option", language).format(
+            district=row.district, state=row.state_name
+        )
+        for row in districts.itertuples()
+    }
+
+
+def layer_label(layer: Layer, language: Language) -> str:
+    """A layer's name in the layer chooser."""
+    return text(f"layer_{layer.value}", language)
+
+
+def choice_label(group: str, language: Language) -> Callable[[Enum], str]:
+    """The label function of a radio or select box over one of the choices' enums."""
+    return lambda choice: label(group, choice.value, language)
