@@ -78,7 +78,7 @@ domain = shared_domain(DATA_DIR, dt.date.today().year)
 if state.session() is None:  # a new session: the link's view, once
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     link_view, ignored = decode(params, domain, Language.of_locale(st.context.locale))
-    state.start(*flow.restored(link_view, ignored, domain.last_year))
+    state.start(*flow.restored(link_view, tuple(ignored), domain.last_year))
 session = state.current()
 shown_world = world_in(DATA_DIR, language)
 catalog = source_catalog(shown_world.dataset, language)

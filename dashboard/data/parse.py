@@ -25,7 +25,7 @@ def parse_folder(folder: Path) -> Checked:
 def geometry_of(raw: object) -> shapely.Geometry | None:
     """A GeoJSON geometry object as shapely, None if it is not one."""
     try:
-        return shape(raw)  # type: ignore[arg-type]
+        return shape(raw)
     except (AttributeError, KeyError, TypeError, ValueError, shapely.errors.GEOSException):
         return None
 

@@ -50,7 +50,7 @@ def read_csv(path: Path, spec: TableSpec) -> tuple[list[RawRecord], list[Problem
     for line, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
-        values = dict(zip(header, cells, strict=False))
+        values: dict[str, object] = dict(zip(header, cells, strict=False))
         record = RawRecord(label=_label(values.get(spec.key), f"row {line}"), values=values)
         if len(cells) != len(header):
             problems.append(

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import shapely
 
 from dashboard.data.problems import Problem
-from dashboard.data.schema import TableSpec
+from dashboard.data.schema import PartialDate, TableSpec
 
 
 @dataclass
@@ -30,6 +30,35 @@ class Record:
     def __getitem__(self, name: str) -> object:
         """The value of a field the checks already know is present (KeyError if not)."""
         return self.values[name]
+
+    # Typed reads: a field's value as its kind (dashboard.data.schema.Kind) types it, None (or
+    # nothing, for a list) when the cell is empty or could not be read, so a rule need not test
+    # the type itself.
+
+    def text(self, name: str) -> str | None:
+        """A text, slug, enum, URL or source-date field."""
+        value = self.values.get(name)
+        return value if isinstance(value, str) else None
+
+    def integer(self, name: str) -> int | None:
+        """A whole-number field."""
+        value = self.values.get(name)
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    def date(self, name: str) -> PartialDate | None:
+        """A date field (or a source's date other than "n.d.")."""
+        value = self.values.get(name)
+        return value if isinstance(value, PartialDate) else None
+
+    def texts(self, name: str) -> tuple[str, ...]:
+        """A list of slugs or enum values."""
+        value = self.values.get(name)
+        return tuple(v for v in value if isinstance(v, str)) if isinstance(value, tuple) else ()
+
+    def integers(self, name: str) -> tuple[int, ...]:
+        """A list of whole numbers (LGD codes)."""
+        value = self.values.get(name)
+        return tuple(v for v in value if isinstance(v, int)) if isinstance(value, tuple) else ()
 
 
 @dataclass

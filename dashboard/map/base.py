@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 import folium
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from dashboard.core.choices import Language, MapView
@@ -139,7 +139,9 @@ def build_base_map(
     # Leaflet, so folium's default jQuery/Bootstrap/Font Awesome from CDNs are not needed.
     fmap.default_js = [("leaflet", assets.leaflet_js)]
     fmap.default_css = [("leaflet_css", assets.leaflet_css)]
-    fmap.get_root().header.add_child(Element(f"<style>{_page_css()}</style>"))
+    root = fmap.get_root()
+    assert isinstance(root, Figure)  # a folium.Map's root is always its page
+    root.header.add_child(Element(f"<style>{_page_css()}</style>"))
     folium.map.CustomPane(BASEMAP_PANE, z_index=BASEMAP_Z, pointer_events=False).add_to(fmap)
     folium.map.CustomPane(OUTLINE_PANE, z_index=OUTLINE_Z, pointer_events=False).add_to(fmap)
     attribution = text("map_attribution", language)

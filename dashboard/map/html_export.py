@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +32,11 @@ LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
 def _inline_script(code: str) -> str:
     # "</script" inside the code would end the element early.
     return "<script>" + code.replace("</script", "<\\/script") + "</script>"
+
+
+def _literal(replacement: str) -> Callable[[re.Match[str]], str]:
+    """A substitution that puts ``replacement`` in as it is (no escapes interpreted)."""
+    return lambda _match: replacement
 
 
 def standalone_map(world: World, scene: Scene) -> str:
@@ -85,7 +90,7 @@ def standalone_html(
     for url, path in ((assets.leaflet_js, LEAFLET_DIR / "leaflet.js"), (assets.map_js, MAP_SCRIPT)):
         code = path.read_text(encoding="utf-8")
         script_tag = re.compile(rf'<script src="{re.escape(url)}"></script>')
-        page, count = script_tag.subn(lambda _, code=code: _inline_script(code), page)
+        page, count = script_tag.subn(_literal(_inline_script(code)), page)
         inlined += count
     if inlined != 3:
         raise RuntimeError("the map page no longer links Leaflet and the map script as expected")

@@ -9,8 +9,9 @@ dashboard.map.map_state, which names features by their position in these lists.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 import geopandas as gpd
 import shapely
@@ -61,6 +62,7 @@ LABEL_KEYS = (
 )
 
 FeatureCollection = dict[str, object]
+Key = TypeVar("Key", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,8 @@ def layer_index(world: World) -> LayerIndex:
     )
 
 
-def _positions(keys: object) -> dict:
-    return {key: position for position, key in enumerate(keys)}  # type: ignore[call-overload]
+def _positions(keys: Iterable[Key]) -> dict[Key, int]:
+    return {key: position for position, key in enumerate(keys)}
 
 
 def layer_document(world: World) -> dict[str, object]:

@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any, TypedDict
+
+
+class LineStyle(TypedDict):
+    """A stroke as Leaflet takes it: colour, width in pixels and dash pattern (None: solid)."""
+
+    color: str
+    weight: float
+    dashArray: str | None
+
+
 SEA = "#dce9f2"
 COUNTRY_FILL = "#efede7"
 COUNTRY_LINE = "#c4bfb3"
@@ -55,7 +66,7 @@ STATUS_FILLS: dict[str, dict[str, str | float]] = {
     "stopped": {"fillColor": "#ffffff", "fillOpacity": 0.9},
 }
 # Many sites counted per cell (large datasets): one purple disc per cell, sized by its count.
-SITE_CELL = {
+SITE_CELL: dict[str, Any] = {
     "fill": True,
     "fillColor": "#5e3c99",
     "fillOpacity": 0.75,
@@ -64,7 +75,7 @@ SITE_CELL = {
     "className": "site-cell",
 }
 # How sure a site is, drawn as its ring: colour, width and dash pattern.
-EVIDENCE_RINGS = {
+EVIDENCE_RINGS: dict[str, LineStyle] = {
     "verified": {"color": "#1b1b1b", "weight": 2.5, "dashArray": None},
     "reported": {"color": "#1b1b1b", "weight": 2, "dashArray": "4 3"},
     "claimed": {"color": "#1b1b1b", "weight": 2, "dashArray": "1 3"},
@@ -83,7 +94,7 @@ CLAIMED_ZONE_LINE = "#6b6b6b"
 CLAIMED_ZONE_WEIGHT = 2
 CLAIMED_ZONE_DASH = "1 5"
 
-LINK_STYLES = {
+LINK_STYLES: dict[str, LineStyle] = {
     "active": {"color": "#0b6e4f", "weight": 3, "dashArray": None},
     "suspended": {"color": "#d95f02", "weight": 3, "dashArray": "10 5"},
     "planned": {"color": "#1f78b4", "weight": 2.5, "dashArray": "2 6"},

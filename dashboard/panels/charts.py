@@ -57,7 +57,7 @@ def production_chart(table: pd.DataFrame, language: Language) -> alt.Chart:
     )
 
 
-def import_share_chart(shares: pd.DataFrame, language: Language) -> alt.LayerChart:
+def import_share_chart(shares: pd.DataFrame, language: Language) -> alt.LayerChart | alt.FacetChart:
     """One series per measure (the sources measure different things, and a share of imports
     is not a share of supply): each figure a point at the middle of its period, with a bar
     across the period, and no line joining figures that no single source joins."""

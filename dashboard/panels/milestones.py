@@ -3,7 +3,7 @@ sources, the brief's disputed claims shown beside the evidence."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 import pandas as pd
 
@@ -20,7 +20,9 @@ def by_year(milestones: pd.DataFrame) -> Iterator[tuple[int, pd.DataFrame]]:
         yield int(year), group
 
 
-def milestone_markdown(milestone: pd.Series, sources: dict[str, Source], language: Language) -> str:
+def milestone_markdown(
+    milestone: pd.Series, sources: Mapping[str, Source], language: Language
+) -> str:
     """One milestone as escaped Markdown: grade, date (or range), name, the brief's wording
     where it came from the brief, the evidence note and every cited source."""
     date = md(date_text(milestone["date"], language))

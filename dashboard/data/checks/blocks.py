@@ -18,9 +18,9 @@ def check(checked: Checked) -> None:
         _check_fields(checked, site)
     histories: dict[str, list[Record]] = {}
     for record in checked.of(schema.SITE_STATUS):
-        site = sites.get(str(record.get("site_id")))
-        if site is not None and isinstance(record.get("status"), str):
-            histories.setdefault(str(site["id"]), []).append(record)
+        owner = sites.get(record.text("site_id") or "")
+        if owner is not None and record.text("status"):
+            histories.setdefault(str(owner["id"]), []).append(record)
     for site_id, history in histories.items():
         if sites[site_id].get("kind") == "block":
             _check_steps(checked, sites[site_id], history)

@@ -65,8 +65,8 @@ def _check_districts(checked: Checked, boundaries: Boundaries) -> None:
         if "district_lgd" not in spec.names:
             continue
         for record in checked.of(spec):
-            codes = record.get("district_lgd") or ()
-            states = record.get("state") or ()
+            codes = record.integers("district_lgd")
+            states = record.texts("state")
             for code in codes:
                 if code not in state_of:
                     hint = (

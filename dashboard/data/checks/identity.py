@@ -34,13 +34,13 @@ def _check_references(checked: Checked, boundaries: Boundaries) -> None:
         sources = checked.ids(schema.SOURCES)
         for spec in schema.CURATED:
             for record in checked.of(spec):
-                for source in record.get("sources") or ():
+                for source in record.texts("sources"):
                     if source not in sources:
                         checked.add(spec, record, "sources", f"{source!r} is not in sources.csv")
     if not checked.unreadable:
         all_ids = set().union(*(checked.ids(s) for s in schema.CURATED))
         for record in checked.of(schema.MILESTONES):
-            for related in record.get("related_ids") or ():
+            for related in record.texts("related_ids"):
                 if related not in all_ids:
                     message = f"{related!r} is not a record id"
                     checked.add(schema.MILESTONES, record, "related_ids", message)

@@ -42,7 +42,7 @@ def check(checked: Checked, boundaries: Boundaries) -> None:
                     f"is required when location_precision is {precision}",
                 )
             continue
-        codes = record.get("district_lgd") or ()
+        codes = record.integers("district_lgd")
         if len(codes) == 1 and codes[0] in districts.index:
             located.append((record, point, codes[0]))
     if not located:

@@ -27,7 +27,7 @@ def check(checked: Checked, boundaries: Boundaries) -> None:
 
 def _check_field(checked: Checked, spec: TableSpec, record: Record, name: str) -> None:
     english, ja = record.get(name), record.get(japanese(name))
-    as_is = name in (record.get(JA_AS_IS) or ())
+    as_is = name in record.texts(JA_AS_IS)
     if checked.reported(spec, record, name) or checked.reported(spec, record, japanese(name)):
         return
     if english is None:

@@ -89,7 +89,9 @@ def check_site_status(checked: Checked) -> None:
         previous[site_id] = record
         if before is None:
             continue
-        before_start, before_end = before["start_year"], before.get("end_year")
+        before_start, before_end = before.integer("start_year"), before.integer("end_year")
+        if before_start is None:
+            continue
         if start == before_start and _dated_after(record, before):
             continue
         if start <= before_start:

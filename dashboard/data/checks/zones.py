@@ -54,7 +54,7 @@ def check(checked: Checked, folder: Path, boundaries: Boundaries) -> None:
                 "location_precision",
                 "is none exactly when geometry_basis is none (a zone drawn without an outline)",
             )
-        if broken & set(record.get("anchor_ids") or ()):
+        if broken & set(record.texts("anchor_ids")):
             continue  # the anchor's geometry is reported already
         try:
             built[str(record["id"])] = zone_geometry(record.values, boundaries, anchors)
