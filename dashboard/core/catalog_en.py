@@ -20,10 +20,6 @@ EN: dict[str, str] = {
         "The dashboard's data did not pass validation, so nothing is shown. Each line "
         "names the file, the record, the field and the problem:"
     ),
-    "data_counts": (
-        "{sites} sites, {zones} zones, {links} partner links and {milestones} milestones, "
-        "each with its sources and an evidence grade."
-    ),
     "url_ignored": (
         "Parts of this link could not be used and were ignored: {keys}. The rest of the "
         "view is as the link describes, or the default."
@@ -166,7 +162,6 @@ EN: dict[str, str] = {
     "details_from_to": "From {start} to {end}",
     "details_hidden": "Not shown in this view (year or evidence filter).",
     # Legend
-    "legend": "Legend",
     "legend_sites": "Site kind (fill)",
     "legend_rings": "Evidence (ring)",
     "legend_links": "Link status",
@@ -200,7 +195,6 @@ EN: dict[str, str] = {
     "context_imports_figures": "Every figure, what it measures and its source",
     "column_country": "Country",
     "column_production": "Mine production {year} (t)",
-    "column_reserves": "Reserves (t)",
     "column_share": "Share of world {year}",
     "column_group": "Group",
     "group.india": "India",
@@ -211,7 +205,6 @@ EN: dict[str, str] = {
     "column_share_pct": "Share from China (%)",
     "column_basis": "Basis",
     "column_evidence": "Evidence",
-    "column_sources": "Sources",
     # Value labels
     "evidence.verified": "Verified",
     "evidence.reported": "Reported",

@@ -21,10 +21,6 @@ JA: dict[str, str] = {
         "ダッシュボードのデータが検証を通らなかったため、何も表示していません。"
         "各行に、ファイル、レコード、項目、問題点を示します。"
     ),
-    "data_counts": (
-        "サイト{sites}件、ゾーン{zones}件、パートナーとの結びつき{links}件、"
-        "出来事{milestones}件。いずれも出典と根拠の評価付き。"
-    ),
     "url_ignored": (
         "このリンクの一部は使えないため無視しました：{keys}。"
         "それ以外はリンクのとおり、または既定の表示です。"
@@ -167,7 +163,6 @@ JA: dict[str, str] = {
     "details_from_to": "{start}から{end}まで",
     "details_hidden": "この表示には出ていません（年または根拠の条件による）。",
     # Legend
-    "legend": "凡例",
     "legend_sites": "サイトの種類（塗り）",
     "legend_rings": "根拠（縁）",
     "legend_links": "結びつきの状況",
@@ -201,7 +196,6 @@ JA: dict[str, str] = {
     "context_imports_figures": "すべての数値、その指標と出典",
     "column_country": "国",
     "column_production": "鉱山生産量 {year}年（t）",
-    "column_reserves": "埋蔵量（t）",
     "column_share": "世界シェア（{year}年）",
     "column_group": "区分",
     "group.india": "インド",
@@ -212,7 +206,6 @@ JA: dict[str, str] = {
     "column_share_pct": "中国の割合（%）",
     "column_basis": "根拠となる数値",
     "column_evidence": "根拠",
-    "column_sources": "出典",
     # Value labels
     "evidence.verified": "確認済み",
     "evidence.reported": "報道ベース",

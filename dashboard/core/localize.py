@@ -1,6 +1,7 @@
 """The world as a reader of one language sees it: every displayed data text in that language,
 districts, states and countries under their curated names. The English and Japanese texts sit
-side by side in the data (``name`` and ``name_ja``); the panels, the map and the exports then
+side by side in the data (``name`` and ``name_ja``, one companion per language of
+schema.LANGUAGES); the panels, the map and the exports then
 need no language logic of their own for data text, only for the interface's words."""
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.core.world import World
 from dashboard.data import schema
-from dashboard.data.schema import TableSpec, japanese
+from dashboard.data.schema import TableSpec, companion
 
 # Each frame of the dataset and the spec that says which of its fields are translated.
 _SPECS: dict[str, TableSpec] = {
@@ -35,12 +36,14 @@ def localized(world: World, language: Language) -> World:
     (``district``) and its state's (``state_name``) in that language. Keys (ids, LGD codes, the
     ``state`` column the data joins on) are untouched."""
     dataset = world.dataset
-    if language is Language.JA:
+    if language.value in schema.COMPANIONS:
         swapped = {
-            name: _in_japanese(getattr(dataset, name), spec) for name, spec in _SPECS.items()
+            name: _in_language(getattr(dataset, name), spec, language)
+            for name, spec in _SPECS.items()
         }
+        publisher = companion("publisher", language.value)
         sources = dataset.sources.assign(
-            publisher=dataset.sources["publisher_ja"].fillna(dataset.sources["publisher"])
+            publisher=dataset.sources[publisher].fillna(dataset.sources["publisher"])
         )
         dataset = replace(dataset, sources=sources, **swapped)
     names = place_names(dataset.names_ja, language)
@@ -72,7 +75,7 @@ def localized(world: World, language: Language) -> World:
 
 def place_names(names_ja: pd.DataFrame, language: Language) -> dict[tuple[str, str], str]:
     """The name of each state, district and country by (kind, key) in ``language``."""
-    column = "name_ja" if language is Language.JA else "name"
+    column = companion("name", language.value) if language.value in schema.COMPANIONS else "name"
     return {
         (str(row.kind), str(row.key)): str(getattr(row, column)) for row in names_ja.itertuples()
     }
@@ -82,6 +85,8 @@ def _district_name(name: str, language: Language) -> str:
     return text("district_name", language).format(name=name)
 
 
-def _in_japanese(frame: pd.DataFrame, spec: TableSpec) -> pd.DataFrame:
-    # The validator has made sure every English text has its Japanese companion.
-    return frame.assign(**{name: frame[japanese(name)] for name in spec.translated})
+def _in_language(frame: pd.DataFrame, spec: TableSpec, language: Language) -> pd.DataFrame:
+    # The validator has made sure every English text has its companion in each language.
+    return frame.assign(
+        **{name: frame[companion(name, language.value)] for name in spec.translated}
+    )

@@ -12,6 +12,12 @@ from dataclasses import dataclass, field
 from enum import Enum
 from urllib.parse import urlsplit
 
+# The languages the data is written in: English in each field, every other language in a
+# companion field beside it (``name_ja``). This is the one list: a new language is a code
+# here, a choice in dashboard.core.choices.Language and a catalog in dashboard.core.messages.
+LANGUAGES = ("en", "ja")
+COMPANIONS = LANGUAGES[1:]
+
 # Surest first; the last two are claims, not findings (claimed: uncorroborated; disputed:
 # contradicted or contested).
 EVIDENCE_GRADES = ("verified", "reported", "claimed", "disputed")
@@ -54,7 +60,8 @@ class Field:
     kind: Kind = Kind.TEXT
     required: bool = False
     allowed: tuple[str, ...] = ()
-    # Shown to the reader: a Japanese companion field ``<name>_ja`` must hold its translation.
+    # Shown to the reader: a companion field ``<name>_<language>`` for each of COMPANIONS must
+    # hold its translation.
     translated: bool = False
 
 
@@ -67,30 +74,49 @@ class TableSpec:
     fields: tuple[Field, ...]
     geometry: tuple[str, ...] = ()
     key: str = "id"
+    # The languages its translated fields have companions in: every language but English.
+    companions: tuple[str, ...] = COMPANIONS
     names: tuple[str, ...] = field(init=False)
     translated: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        # Each translated field brings its Japanese companion, and ``ja_as_is`` lists the
-        # fields whose Japanese is the English on purpose (a proper noun or code in Latin
-        # letters).
+        # Each translated field brings a companion in every other language, and
+        # ``<language>_as_is`` lists the fields whose translation is the English on purpose
+        # (a proper noun or code in Latin letters).
         translated = tuple(f.name for f in self.fields if f.translated)
         if translated:
-            companions = tuple(Field(japanese(name)) for name in translated)
-            as_is = Field(JA_AS_IS, Kind.ENUM_LIST, allowed=translated)
-            object.__setattr__(self, "fields", (*self.fields, *companions, as_is))
+            companions = tuple(
+                Field(companion(name, language))
+                for language in self.companions
+                for name in translated
+            )
+            as_is = tuple(
+                Field(as_is_field(language), Kind.ENUM_LIST, allowed=translated)
+                for language in self.companions
+            )
+            object.__setattr__(self, "fields", (*self.fields, *companions, *as_is))
         object.__setattr__(self, "translated", translated)
         # Looked up for every cell of every record: computed once.
         object.__setattr__(self, "names", tuple(f.name for f in self.fields))
 
 
-JA_SUFFIX = "_ja"
-JA_AS_IS = "ja_as_is"
+def companion(name: str, language: str) -> str:
+    """The name of a field's companion in a language (``name_ja``)."""
+    return f"{name}_{language}"
+
+
+def as_is_field(language: str) -> str:
+    """The field listing which translated fields a language writes as the English
+    (``ja_as_is``)."""
+    return f"{language}_as_is"
 
 
 def japanese(name: str) -> str:
     """The name of a field's Japanese companion."""
-    return name + JA_SUFFIX
+    return companion(name, "ja")
+
+
+JA_AS_IS = as_is_field("ja")
 
 
 @dataclass(frozen=True)
@@ -251,8 +277,8 @@ SOURCES = TableSpec(
         Field("url", Kind.URL),
         Field("date", Kind.SOURCE_DATE),
         Field("note"),
-        # Titles stay in their own language; a publisher may carry its Japanese name.
-        Field("publisher_ja"),
+        # Titles stay in their own language; the publisher is named in every language.
+        *(Field(companion("publisher", language)) for language in COMPANIONS),
     ),
 )
 
@@ -281,8 +307,7 @@ NAMES_JA = TableSpec(
     (
         Field("kind", Kind.ENUM, required=True, allowed=NAME_KINDS),
         Field("key", required=True),
-        Field("name", required=True),
-        Field("name_ja", required=True),
+        Field("name", required=True, translated=True),
         Field("note"),
     ),
     key="key",

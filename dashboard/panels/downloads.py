@@ -31,10 +31,10 @@ DISTRICT_COLUMNS = (
     "district_census2011",
     "district",
     "state",
-    "district_ja",
-    "state_ja",
+    *(schema.companion(name, lang) for lang in schema.COMPANIONS for name in ("district", "state")),
     "site_count",
     "zone_count",
+    "block_count",
     "code_sources",
 )
 
@@ -139,15 +139,21 @@ def csv_tables(scene: Scene, world: World) -> dict[str, str]:
         latitude=[g.y if isinstance(g, shapely.Point) else None for g in scene.sites.geometry],
         sources=scene.sites["sources"].map(cited),
     )
-    japanese = dataset.names_ja.set_index(["kind", "key"])["name_ja"]
+    names = dataset.names_ja.set_index(["kind", "key"])
+    translated: dict[str, list[object]] = {}
+    for lang in schema.COMPANIONS:
+        column = names[schema.companion("name", lang)]
+        translated[schema.companion("district", lang)] = [
+            column.get(("district", str(code))) for code in scene.districts["district_lgd"]
+        ]
+        translated[schema.companion("state", lang)] = [
+            column.get(("state", state)) for state in scene.districts["state"]
+        ]
     districts = scene.districts.assign(
         code_sources=scene.districts["district_lgd"].map(
             dataset.district_codes.set_index("lgd_code")["sources"].map(cited)
         ),
-        district_ja=[
-            japanese.get(("district", str(code))) for code in scene.districts["district_lgd"]
-        ],
-        state_ja=[japanese.get(("state", state)) for state in scene.districts["state"]],
+        **translated,
     )
     links = scene.links.assign(sources=scene.links["sources"].map(cited))
     zones = scene.zones.assign(sources=scene.zones["sources"].map(cited))

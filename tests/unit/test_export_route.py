@@ -15,7 +15,7 @@ from starlette.requests import Request
 from dashboard.core.choices import Language
 from dashboard.core.exports import Export, export_href, export_named, route_path
 from dashboard.core.messages import text
-from dashboard.export_route import export_response, export_routes
+from dashboard.export_route import BUILDERS, export_response, export_routes
 from dashboard.paths import GEODATA_DIR
 from tests.support.broken_data import geodata_with_broken_sites
 
@@ -40,9 +40,10 @@ def names_in(body: bytes) -> list[str]:
         return archive.namelist()
 
 
-def test_each_export_has_one_file_name() -> None:
+def test_each_export_has_one_file_name_and_a_builder() -> None:
     assert {export_named(kind.file.name) for kind in Export} == set(Export)
     assert export_named("../../etc/passwd") is None
+    assert set(BUILDERS) == set(Export)  # a format without a builder is no silent CSV
 
 
 def test_the_route_sits_below_the_base_path() -> None:

@@ -3,14 +3,18 @@ for every English one, and dates and year spans as each language writes them."""
 
 import re
 import string
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+import dashboard
 from dashboard.core.catalog_en import EN
 from dashboard.core.catalog_ja import JA
 from dashboard.core.choices import Language
-from dashboard.core.messages import date_text, label, text, year_span
+from dashboard.core.messages import CATALOGS, date_text, label, text, year_span
+from dashboard.data.schema import LANGUAGES, Field, TableSpec
+from dashboard.map.layer_data import LABEL_GROUPS
 
 # The same in both languages on purpose: each language's own name, and a unit.
 SAME_IN_BOTH = {"language.en", "language.ja", "details_area_value"}
@@ -81,3 +85,48 @@ def test_year_spans_read_naturally() -> None:
 )
 def test_the_browser_locale_picks_the_language(locale: str | None, language: Language) -> None:
     assert Language.of_locale(locale) is language
+
+
+# Keys built at run time from a value, not written out: the layers (layer_sites, ...) and the
+# map summary's counts (map_summary_sites, map_summary_sites_one, ...).
+BUILT_KEY_PREFIXES = ("layer_", "map_summary_")
+
+
+def _code() -> str:
+    package = Path(dashboard.__file__).parent
+    sources = [
+        p
+        for p in package.rglob("*.py")
+        if not p.name.startswith("catalog_") and "static" not in p.parts
+    ]
+    sources += list((package / "map" / "js").glob("*.js"))
+    return "\n".join(p.read_text(encoding="utf-8") for p in sources)
+
+
+def test_every_catalog_key_is_used() -> None:
+    """A key no code reads is a text nobody sees, and one more to translate for nothing."""
+    code = _code()
+    literals = set(re.findall(r"""["']([A-Za-z0-9_.]+)["']""", code))
+    groups = set(re.findall(r"""label\(\s*["']([a-z_]+)["']""", code))
+    groups |= set(LABEL_GROUPS)
+    unused = [
+        key
+        for key in EN
+        if key not in literals
+        and not ("." in key and key.split(".")[0] in groups)
+        and not key.startswith(BUILT_KEY_PREFIXES)
+    ]
+    assert unused == []
+
+
+def test_the_languages_are_one_list() -> None:
+    assert tuple(language.value for language in Language) == LANGUAGES
+    assert set(CATALOGS) == set(LANGUAGES)
+
+
+def test_a_third_language_needs_no_schema_change() -> None:
+    """Each translated field gets a companion in every language the schema is told of."""
+    spec = TableSpec(
+        "x.csv", (Field("id"), Field("name", translated=True)), companions=("ja", "ko")
+    )
+    assert spec.names == ("id", "name", "name_ja", "name_ko", "ja_as_is", "ko_as_is")

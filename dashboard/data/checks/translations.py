@@ -1,6 +1,7 @@
-"""Every text a reader sees exists in Japanese too: each translated field has its ``_ja``
-companion, written (not copied) unless the field is listed in ``ja_as_is``; and the curated
-Japanese names cover every state and district drawn and every country a link reaches."""
+"""Every text a reader sees exists in every language (schema.COMPANIONS) too: each translated
+field has its companion (``name_ja``), written (not copied) unless the field is listed in the
+language's ``<language>_as_is``; and the curated names cover every state and district drawn
+and every country a link reaches."""
 
 from __future__ import annotations
 
@@ -9,45 +10,56 @@ import re
 from dashboard.data import schema
 from dashboard.data.boundaries import Boundaries
 from dashboard.data.records import Checked, Record
-from dashboard.data.schema import JA_AS_IS, TableSpec, japanese
+from dashboard.data.schema import TableSpec, as_is_field, companion
 
-# Kana or kanji: a Japanese text has at least one.
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+# What a text in each language is written in, and what the messages call the language: a
+# Japanese text has at least one kana or kanji. A new language adds its line here.
+SCRIPTS = {"ja": re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")}
+LANGUAGE_NAMES = {"ja": "Japanese"}
 
 
 def check(checked: Checked, boundaries: Boundaries) -> None:
-    """Each translated field and its companion agree in presence; a companion equal to the
-    English needs the field in ``ja_as_is``, and one listed there must equal the English."""
+    """Each translated field and its companions agree in presence; a companion equal to the
+    English needs the field in the language's ``as_is`` list, and one listed there must equal
+    the English."""
     for spec in schema.CURATED:
         for record in checked.of(spec):
             for name in spec.translated:
-                _check_field(checked, spec, record, name)
+                for language in schema.COMPANIONS:
+                    _check_field(checked, spec, record, name, language)
     _check_names(checked, boundaries)
 
 
-def _check_field(checked: Checked, spec: TableSpec, record: Record, name: str) -> None:
-    english, ja = record.get(name), record.get(japanese(name))
-    as_is = name in record.texts(JA_AS_IS)
-    if checked.reported(spec, record, name) or checked.reported(spec, record, japanese(name)):
+def _check_field(
+    checked: Checked, spec: TableSpec, record: Record, name: str, language: str
+) -> None:
+    field, as_is_list = companion(name, language), as_is_field(language)
+    english, translation = record.get(name), record.get(field)
+    as_is = name in record.texts(as_is_list)
+    language_name = LANGUAGE_NAMES.get(language, language)
+    if checked.reported(spec, record, name) or checked.reported(spec, record, field):
         return
     if english is None:
-        if ja is not None:
-            checked.add(spec, record, japanese(name), f"has text but {name} is empty")
+        if translation is not None:
+            checked.add(spec, record, field, f"has text but {name} is empty")
         return
-    if ja is None:
-        checked.add(spec, record, japanese(name), f"is required: the Japanese of {name}")
-    elif as_is and ja != english:
-        checked.add(
-            spec, record, JA_AS_IS, f"lists {name}, but {japanese(name)} differs from {name}"
-        )
-    elif not as_is and (ja == english or not _JAPANESE.search(str(ja))):
+    if translation is None:
+        checked.add(spec, record, field, f"is required: the {language_name} of {name}")
+    elif as_is and translation != english:
+        checked.add(spec, record, as_is_list, f"lists {name}, but {field} differs from {name}")
+    elif not as_is and (translation == english or not _in_script(language, str(translation))):
         checked.add(
             spec,
             record,
-            japanese(name),
-            f"is not a Japanese text (translate {name}, or list {name} in {JA_AS_IS} if it is "
-            "a proper noun or code)",
+            field,
+            f"is not a {language_name} text (translate {name}, or list {name} in "
+            f"{as_is_list} if it is a proper noun or code)",
         )
+
+
+def _in_script(language: str, text: str) -> bool:
+    script = SCRIPTS.get(language)
+    return script is None or bool(script.search(text))
 
 
 def _check_names(checked: Checked, boundaries: Boundaries) -> None:
@@ -78,4 +90,10 @@ def _check_names(checked: Checked, boundaries: Boundaries) -> None:
     if spec.file in checked.unreadable:
         return
     for kind, key in sorted(set(wanted) - seen):
-        checked.add(spec, f"{kind} {key}", "name_ja", f"no Japanese name for {wanted[kind, key]}")
+        for language in schema.COMPANIONS:
+            checked.add(
+                spec,
+                f"{kind} {key}",
+                companion("name", language),
+                f"no {LANGUAGE_NAMES.get(language, language)} name for {wanted[kind, key]}",
+            )
