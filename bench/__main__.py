@@ -15,8 +15,8 @@ from pathlib import Path
 
 from bench.browser import measure_browser
 from bench.server import component_payload, layer_document_bytes, script_seconds, startup_seconds
-from bench.synthetic import write_synthetic
 from dashboard.paths import GEODATA_DIR
+from harness.synthetic import write_synthetic
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
 NOTES_MARK = "## Before/after"

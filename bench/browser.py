@@ -18,7 +18,7 @@ from playwright.sync_api import Browser, Page, WebSocket, expect, sync_playwrigh
 
 from dashboard.data.boundaries import load_boundaries
 from dashboard.paths import REPO_ROOT
-from tests.support.serving import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, streamlit_server
+from harness.serving import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, streamlit_server
 
 APP = REPO_ROOT / "dashboard" / "server.py"
 BARE_APP = Path(__file__).resolve().parent / "bare_app.py"

@@ -9,10 +9,10 @@ import zipfile
 
 from playwright.async_api import Page
 
-from bench.soak_plan import ACTION_TIMEOUT_S, OPEN_TIMEOUT_S, District, Reader, Run
 from dashboard.core.choices import Language
 from dashboard.core.messages import label, text
-from tests.support.serving import MAP_FRAME
+from harness.serving import MAP_FRAME
+from harness.soak_plan import ACTION_TIMEOUT_S, OPEN_TIMEOUT_S, District, Reader, Run
 
 MAP = MAP_FRAME
 EN = Language.EN

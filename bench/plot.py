@@ -10,7 +10,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from tests.support.serving import CHROMIUM, CHROMIUM_ARGS
+from harness.serving import CHROMIUM, CHROMIUM_ARGS
 
 WIDTH, HEIGHT = 900, 300
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 70, 170, 30, 40

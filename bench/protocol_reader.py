@@ -26,11 +26,11 @@ from urllib.parse import unquote
 import requests
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from bench.soak_plan import ACTION_TIMEOUT_S, OPEN_TIMEOUT_S, District, Reader, Run
 from bench.stream_client import Placed, RunResult, SessionError, StreamSession
 from dashboard.core.choices import Language
 from dashboard.core.exports import Export
 from dashboard.core.messages import label, text
+from harness.soak_plan import ACTION_TIMEOUT_S, OPEN_TIMEOUT_S, District, Reader, Run
 
 EN = Language.EN
 # A browser fetches at most this many files of one host at a time.

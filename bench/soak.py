@@ -5,7 +5,7 @@ loopback (Debian's nginx with deploy/nginx.conf in front of two deploy/start rep
 sends that many readers through it, arriving over the first half-minute as a shared link's
 readers do. Each opens a shared deep link, then in turn changes the year, clicks a district,
 switches to the partners view and back, reads the details and downloads the CSV data, with a
-few seconds' thought between actions (bench/soak_plan.py). It reports every error (failed
+few seconds' thought between actions (harness/soak_plan.py). It reports every error (failed
 requests, dropped WebSockets, exceptions in the page, failed actions, tracebacks in the
 server logs), p50 and p95 from a year change to the map updated, each replica's CPU and memory
 over time and memory's slope after warm-up, checks them against the budgets, and writes a
@@ -43,11 +43,11 @@ from playwright.async_api import Browser, BrowserContext, async_playwright
 
 from bench.browser_reader import MAP, BrowserReader
 from bench.plot import Line, panel_svg, save_png
-from bench.proc_stats import Series, machine_cpu
 from bench.protocol_reader import ProtocolReader
-from bench.soak_plan import LINKS, OPEN_TIMEOUT_S, Reader, Run, districts_to_click, percentile
-from tests.support.proxy import Replica, deployment, replica_env
-from tests.support.serving import CHROMIUM, CHROMIUM_ARGS, free_port
+from harness.proc_stats import Series, machine_cpu
+from harness.proxy import Replica, deployment, replica_env
+from harness.serving import CHROMIUM, CHROMIUM_ARGS, free_port
+from harness.soak_plan import LINKS, OPEN_TIMEOUT_S, Reader, Run, districts_to_click, percentile
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
 PLOT = Path(__file__).resolve().parent / "soak.png"

@@ -13,8 +13,8 @@ from dashboard.core.localize import localized
 from dashboard.core.world import World, load_world
 from dashboard.data.boundaries import Boundaries, load_boundaries
 from dashboard.data.dataset import Dataset
+from harness.serving import CHROMIUM, CHROMIUM_ARGS
 from tests.paths import GOOD, TODAY
-from tests.support.serving import CHROMIUM, CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="session")

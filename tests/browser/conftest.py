@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Request
 
 from dashboard.paths import REPO_ROOT
-from tests.support.serving import streamlit_server
+from harness.serving import streamlit_server
 
 ARTIFACTS = Path(os.environ.get("ARTIFACTS_DIR", REPO_ROOT / "test-artifacts")) / "browser"
 

@@ -9,8 +9,8 @@ from playwright.sync_api import Error, Frame, FrameLocator, Page, expect
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.data.boundaries import load_boundaries
+from harness.serving import MAP_FRAME as MAP_IFRAME
 from tests.paths import DISTRICTS
-from tests.support.serving import MAP_FRAME as MAP_IFRAME
 
 DRAW_TIMEOUT_MS = 30_000
 

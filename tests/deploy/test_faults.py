@@ -8,13 +8,13 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
-from bench.proc_stats import rss_mb
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
+from harness.proc_stats import rss_mb
+from harness.proxy import running_replica
+from harness.serving import MAP_FRAME as MAP_IFRAME
 from tests.paths import DISTRICTS
 from tests.support.page_runs import PageRuns
-from tests.support.proxy import running_replica
-from tests.support.serving import MAP_FRAME as MAP_IFRAME
 
 TIMEOUT_MS = 40_000
 HOSTILE_LINKS = (

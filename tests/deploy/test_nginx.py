@@ -14,10 +14,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
-from tests.paths import DISTRICTS
-from tests.support.broken_data import BROKEN_SITES_PROBLEM, geodata_with_broken_sites
-from tests.support.page_runs import PageRuns
-from tests.support.proxy import (
+from harness.proxy import (
     NGINX,
     Deployment,
     deployment,
@@ -27,7 +24,10 @@ from tests.support.proxy import (
     site_for,
     wait_until,
 )
-from tests.support.serving import MAP_FRAME as MAP_IFRAME
+from harness.serving import MAP_FRAME as MAP_IFRAME
+from tests.paths import DISTRICTS
+from tests.support.broken_data import BROKEN_SITES_PROBLEM, geodata_with_broken_sites
+from tests.support.page_runs import PageRuns
 
 DEEP_LINK = "/?year=2012&sel=district:lgd-354&lang=en"
 TIMEOUT_MS = 40_000

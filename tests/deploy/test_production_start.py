@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from dashboard.paths import REPO_ROOT
-from tests.support.serving import free_port, wait_healthy
+from harness.serving import free_port, wait_healthy
 
 
 def test_start_serves_health_on_the_configured_port(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ import re
 import subprocess
 import sys
 
-from bench.soak_plan import ACTIONS
 from dashboard.paths import REPO_ROOT
+from harness.soak_plan import ACTIONS
 
 
 def test_a_short_soak_through_nginx_sees_no_error() -> None:

@@ -2,10 +2,10 @@
 
 from pathlib import Path
 
-from bench.synthetic import write_synthetic
 from dashboard.data.boundaries import Boundaries
 from dashboard.data.dataset import load_dataset
 from dashboard.data.validate import check_folder
+from harness.synthetic import write_synthetic
 
 
 def test_synthetic_sites_pass_the_validator(boundaries: Boundaries, tmp_path: Path) -> None:

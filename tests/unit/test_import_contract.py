@@ -1,8 +1,10 @@
 """The import contract in pyproject.toml holds for the package, and each of its rules really
-fails when a copy of the package is given the import it forbids."""
+fails when a copy of the package is given the import it forbids; the tests and the benchmark
+share their helpers only through harness/."""
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -13,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.paths import REPO_ROOT
+from harness.proxy import answered_by
 
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 CONTRACT_NAMES = {
@@ -88,3 +91,26 @@ def test_an_unchanged_copy_keeps_every_contract(package_copy: Path) -> None:
     above is caused by its one line."""
     result = _lint(package_copy)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_tests_and_the_benchmark_share_helpers_only_through_the_harness() -> None:
+    for folder, other in (("tests", "bench"), ("bench", "tests"), ("harness", "tests")):
+        for path in (REPO_ROOT / folder).rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            imported = {
+                (node.module or "").split(".")[0]
+                for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom)
+            } | {
+                alias.name.split(".")[0]
+                for node in ast.walk(tree)
+                if isinstance(node, ast.Import)
+                for alias in node.names
+            }
+            assert other not in imported, f"{path} imports {other}"
+
+
+def test_the_access_log_gives_the_replica_that_answered() -> None:
+    line = '127.0.0.1|101|127.0.0.1:8501, 127.0.0.1:8502|"GET /_stcore/stream HTTP/1.1"'
+    assert answered_by(line) == "127.0.0.1:8502"
+    assert answered_by('127.0.0.1|200|127.0.0.1:8501|"GET / HTTP/1.1"') == "127.0.0.1:8501"

@@ -16,8 +16,8 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bench.proc_stats import Series
 from dashboard.data.boundaries import load_boundaries
+from harness.proc_stats import Series
 
 # Shared links readers arrive with, and the districts they click.
 LINKS = (

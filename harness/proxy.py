@@ -16,14 +16,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.paths import REPO_ROOT
-from tests.support.serving import free_port, wait_healthy
+from harness.serving import free_port, wait_healthy
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 SITE = REPO_ROOT / "deploy" / "nginx.conf"
 START = REPO_ROOT / "deploy" / "start"
 SAMPLE_PORTS = (8501, 8502)
-# Each line of the access log: which replica answered which request.
-LOG_FORMAT = "'$remote_addr $status $upstream_addr \"$request\"'"
+# Each line of the access log: which replica answered which request, fields split by "|" (an
+# address list holds spaces: "127.0.0.1:8501, 127.0.0.1:8502" when nginx tried one replica and
+# the next answered).
+LOG_FORMAT = "'$remote_addr|$status|$upstream_addr|\"$request\"'"
 
 
 def site_for(ports: tuple[int, ...], listen_port: int) -> str:
@@ -85,9 +87,11 @@ class Replica:
 
     @property
     def url(self) -> str:
+        """Where the replica answers."""
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> None:
+        """Start the replica (deploy/start) and wait until it is healthy."""
         with self.log.open("ab") as output:
             self.process = subprocess.Popen(
                 [shutil.which("sh") or "/bin/sh", str(START)],
@@ -105,6 +109,7 @@ class Replica:
             self.process.wait(timeout=15)
 
     def stop(self) -> None:
+        """Stop the replica as an operator would (SIGTERM), if it runs."""
         if self.process and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGTERM)
             try:
@@ -148,17 +153,27 @@ class Deployment:
 
     @property
     def access_log(self) -> Path:
+        """nginx's access log (LOG_FORMAT)."""
         return self.folder / "access.log"
 
     def upstreams(self, path_part: str = "/_stcore/stream") -> list[str]:
-        """The replica address of each logged request whose line contains ``path_part``."""
+        """The address of the replica that answered each logged request whose line contains
+        ``path_part``."""
         if not self.access_log.exists():
             return []
         lines = self.access_log.read_text(encoding="utf-8").splitlines()
-        return [line.split()[2] for line in lines if path_part in line]
+        return [answered_by(line) for line in lines if path_part in line]
 
     def replica_at(self, address: str) -> Replica:
+        """The replica listening at an address the access log names."""
         return next(r for r in self.replicas if address.endswith(f":{r.port}"))
+
+
+def answered_by(line: str) -> str:
+    """The replica that answered a request, from its access-log line (LOG_FORMAT): the last
+    address nginx tried."""
+    upstream = line.split("|")[2]
+    return upstream.split(",")[-1].strip()
 
 
 @contextmanager

@@ -30,12 +30,14 @@ CHROMIUM_ARGS = [
 
 
 def free_port() -> int:
+    """A loopback port nothing listens on now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
 def wait_healthy(url: str, process: subprocess.Popen[bytes]) -> None:
+    """Wait until the server at ``url`` answers its health check (or fail if it exits)."""
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
