@@ -97,8 +97,8 @@ def test_ganjam_in_japanese_shows_its_sites_grades_and_sources() -> None:
     assert details.startswith("### ガンジャム県")
     assert "オディシャ州" in details
     assert ":green-badge[確認済み]" in details
-    assert "IREL（インド）社" in details  # the operator, as written in Japanese
-    assert "Business Standard" in details  # a source keeps its own title and publisher
+    assert "IREL（旧インディアン・レアアース社）" in details  # the operator, as written in Japanese
+    assert "ビジネス・スタンダード紙" in details  # a source, its publisher written in Japanese
     assert "2011年4月20日" in details  # dated as Japanese writes dates
     assert at.selectbox(key="district-ja").format_func(GANJAM) == "ガンジャム県（オディシャ州）"
 

@@ -40,7 +40,8 @@ def test_a_japanese_browser_gets_japanese_details_and_can_switch_to_english(
         heading = details.get_by_role("heading", name="ガンジャム県", exact=True)
         expect(heading).to_be_visible(timeout=20_000)
         expect(details).to_contain_text("オディシャ州")
-        expect(details).to_contain_text("IREL（インド）社")  # a site and its operator
+        # a site and its operator
+        expect(details).to_contain_text("IREL（旧インディアン・レアアース社）")
         expect(details).to_contain_text(label("evidence", "verified", Language.JA))
         source = details.get_by_role("link", name="IREL chalks out Rs 138 cr expansion plan")
         expect(source.first).to_have_attribute("target", "_blank")  # titles keep their language

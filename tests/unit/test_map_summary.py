@@ -64,7 +64,7 @@ def test_in_japanese(japanese: World) -> None:
     view = View(year=2012, selection=parse_ref("district:lgd-354"), language=Language.JA)
     text, sites, zones, links = summary(japanese, view)
     assert text == (
-        f"2012年の地図：サイト{sites}件、投資ゾーン{zones}件、パートナーとの結びつき{links}件。"
+        f"2012年の地図：拠点{sites}件、投資ゾーン{zones}件、パートナーとの連携{links}件。"
         "選択中：ガンジャム県。"
     )
     assert summary(japanese, replace(view, year=None))[0].startswith("全期間の地図：")
