@@ -14,7 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import streamlit as st
 
-from dashboard.export_route import export_routes
 from dashboard.paths import data_dir
+from dashboard.routes import server_routes
 
-app = st.App("app.py", routes=export_routes(data_dir(), st.get_option("server.baseUrlPath")))
+app = st.App("app.py", routes=server_routes(data_dir(), st.get_option("server.baseUrlPath")))

@@ -27,6 +27,11 @@ EN: dict[str, str] = {
     "map_attribution": "Boundaries: Survey of India (LGD), DataMeet, Natural Earth",
     "zoom_in": "Zoom in",
     "zoom_out": "Zoom out",
+    "map_layers_failed": (
+        "The map's districts, sites, zones and links could not be loaded. The rest of the page "
+        "works; check the connection and try again."
+    ),
+    "map_retry": "Try again",
     # The map as text, for screen readers and for every reader
     "map_frame_title": (
         "Map of Andhra Pradesh and Odisha: districts, sites, investment zones and partner links"

@@ -19,6 +19,8 @@ EXPORT_NAME = "india-japan-rare-earths"
 ROUTE = "exports"
 # The feed of changes to the data, at a stable address below the server's base path.
 FEED_FILE = "changes.atom"
+# Where a reader's map tells the server it could not load its layers.
+MAP_EVENTS = "map-events"
 
 
 class Export(Enum):
@@ -62,8 +64,17 @@ def route_path(base_url_path: str) -> str:
 
 def feed_href(base_url_path: str) -> str:
     """The address of the feed of changes (``changes.atom`` below the base path)."""
+    return _below_base(base_url_path, FEED_FILE)
+
+
+def map_events_href(base_url_path: str) -> str:
+    """The address the map posts its problems to (``map-events`` below the base path)."""
+    return _below_base(base_url_path, MAP_EVENTS)
+
+
+def _below_base(base_url_path: str, name: str) -> str:
     base = base_url_path.strip("/")
-    return f"/{base}/{FEED_FILE}" if base else f"/{FEED_FILE}"
+    return f"/{base}/{name}" if base else f"/{name}"
 
 
 def export_href(kind: Export, params: Mapping[str, str], base_url_path: str) -> str:

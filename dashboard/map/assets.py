@@ -1,4 +1,4 @@
-"""Serve Leaflet, the map's own script, the basemap's polygons and the map's layer document
+"""Serve Leaflet, the map's own scripts, the basemap's polygons and the map's layer document
 through Streamlit's static route.
 
 Streamlit serves the folder ``static/`` beside the main script at ``<base>/app/static/``. The
@@ -21,11 +21,17 @@ from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
 
+from dashboard.core.exports import map_events_href
 from dashboard.paths import STATIC_DIR
 
 LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images")
 BASEMAP_FILES = ("world.geojson", "states.geojson")
-MAP_SCRIPT = Path(__file__).resolve().parent / "js" / "rare_earth_map.js"
+# The map's own scripts, in the order the page loads them (each adds to what the ones before
+# it define; dashboard/map/js/ says what each does).
+MAP_SCRIPTS = tuple(
+    Path(__file__).resolve().parent / "js" / name
+    for name in ("private_api.js", "map_controller.js", "map_layers.js", "map_frame.js")
+)
 LAYERS_FILE = "layers.json"
 DIGEST_CHARS = 12
 
@@ -37,9 +43,10 @@ class AssetUrls:
 
     leaflet_js: str
     leaflet_css: str
-    map_js: str
+    map_js: tuple[str, ...]  # in MAP_SCRIPTS' order
     basemap: dict[str, str]  # file name -> URL
     layers: str = ""
+    events: str = ""  # where the map reports that the served layers could not be fetched
 
 
 def leaflet_folder_name() -> str:
@@ -62,8 +69,9 @@ def basemap_folder_name(geodata: Path) -> str:
 
 
 def map_script_folder_name() -> str:
-    """The static folder for the map's own script, named by a digest of the script."""
-    return "mapjs-" + _digest(MAP_SCRIPT.read_bytes())
+    """The static folder for the map's own scripts, named by a digest of them all, so a page
+    never loads one script of a release with another of the next."""
+    return "mapjs-" + _digest(*(script.read_bytes() for script in MAP_SCRIPTS))
 
 
 def layers_folder_name(document: str) -> str:
@@ -117,11 +125,13 @@ def publish_basemap(geodata: Path, static_dir: Path = STATIC_DIR) -> Path:
     return _publish(static_dir, basemap_folder_name(geodata), fill)
 
 
-def publish_map_script(static_dir: Path = STATIC_DIR) -> Path:
-    """Copy the map's own script into the static route (once per version); return its folder."""
+def publish_map_scripts(static_dir: Path = STATIC_DIR) -> Path:
+    """Copy the map's own scripts into the static route (once per version); return their
+    folder."""
 
     def fill(staging: Path) -> None:
-        shutil.copy2(MAP_SCRIPT, staging / MAP_SCRIPT.name)
+        for script in MAP_SCRIPTS:
+            shutil.copy2(script, staging / script.name)
 
     return _publish(static_dir, map_script_folder_name(), fill)
 
@@ -154,7 +164,10 @@ def asset_urls(
     return AssetUrls(
         leaflet_js=f"{leaflet}/leaflet.js",
         leaflet_css=f"{leaflet}/leaflet.css",
-        map_js=f"{static}/{map_script_folder_name()}/{MAP_SCRIPT.name}",
+        map_js=tuple(
+            f"{static}/{map_script_folder_name()}/{script.name}" for script in MAP_SCRIPTS
+        ),
         basemap=basemap,
         layers=f"{static}/{layers_folder}/{LAYERS_FILE}" if layers_folder else "",
+        events=map_events_href(base_url_path) if layers_folder else "",
     )

@@ -89,7 +89,8 @@ class BasemapLayer(MacroElement):
         self.attribution = attribution
 
 
-def _page_css() -> str:
+def frame_css() -> str:
+    """The style of the map's own page (the app's frame and the downloaded page)."""
     # Doubled class: wins over leaflet.css, whichever order the page loads them in. In the
     # app's frame (streamlit-folium's #map_div), the map fills the frame, whose height the
     # page sets from the window (dashboard/page.css).
@@ -115,6 +116,12 @@ def _page_css() -> str:
         # Text for screen readers only: the map's heading and its summary.
         " .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;"
         " clip-path: inset(50%); white-space: nowrap; }"
+        # The layers could not be fetched: a notice over the map, above Leaflet's panes.
+        " .map-problem { position: absolute; z-index: 1000; top: 0.75rem; left: 3.5rem;"
+        " right: 0.75rem; max-width: 26rem; padding: 0.6rem 0.8rem; background: #fff;"
+        f" border: 2px solid {theme.FOCUS}; border-radius: 4px; font: 14px/1.4 sans-serif; }}"
+        " .map-problem p { margin: 0 0 0.5rem; }"
+        " .map-problem button { font: inherit; padding: 0.25rem 0.75rem; cursor: pointer; }"
     )
 
 
@@ -141,7 +148,7 @@ def build_base_map(
     fmap.default_css = [("leaflet_css", assets.leaflet_css)]
     root = fmap.get_root()
     assert isinstance(root, Figure)  # a folium.Map's root is always its page
-    root.header.add_child(Element(f"<style>{_page_css()}</style>"))
+    root.header.add_child(Element(f"<style>{frame_css()}</style>"))
     folium.map.CustomPane(BASEMAP_PANE, z_index=BASEMAP_Z, pointer_events=False).add_to(fmap)
     folium.map.CustomPane(OUTLINE_PANE, z_index=OUTLINE_Z, pointer_events=False).add_to(fmap)
     attribution = text("map_attribution", language)

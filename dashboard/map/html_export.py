@@ -19,7 +19,7 @@ from dashboard.core.messages import text
 from dashboard.core.scene import Scene
 from dashboard.core.sources import Source, cited_sources, source_catalog
 from dashboard.core.world import World
-from dashboard.map.assets import MAP_SCRIPT, AssetUrls, asset_urls
+from dashboard.map.assets import MAP_SCRIPTS, AssetUrls, asset_urls
 from dashboard.map.base import build_base_map
 from dashboard.map.bounds import view_bounds
 from dashboard.map.layer_data import layer_document, layer_index
@@ -79,7 +79,7 @@ def standalone_html(
     fmap: folium.Map, state: dict[str, object], assets: AssetUrls, words: Page
 ) -> str:
     """A page of ``fmap`` (built with its data inlined) showing ``state``, with Leaflet and the
-    map script inlined, the caption and the cited sources under the map."""
+    map scripts inlined, the caption and the cited sources under the map."""
     fmap.add_child(MapState(state))
     fmap.height = (78.0, "%")
     page = fmap.get_root().render()
@@ -87,13 +87,17 @@ def standalone_html(
     leaflet_css = (LEAFLET_DIR / "leaflet.css").read_text(encoding="utf-8")
     page, sheets = css_tag.subn(lambda _: f"<style>{leaflet_css}</style>", page)
     inlined = sheets
-    for url, path in ((assets.leaflet_js, LEAFLET_DIR / "leaflet.js"), (assets.map_js, MAP_SCRIPT)):
+    scripts = [
+        (assets.leaflet_js, LEAFLET_DIR / "leaflet.js"),
+        *zip(assets.map_js, MAP_SCRIPTS, strict=True),
+    ]
+    for url, path in scripts:
         code = path.read_text(encoding="utf-8")
         script_tag = re.compile(rf'<script src="{re.escape(url)}"></script>')
         page, count = script_tag.subn(_literal(_inline_script(code)), page)
         inlined += count
-    if inlined != 3:
-        raise RuntimeError("the map page no longer links Leaflet and the map script as expected")
+    if inlined != 1 + len(scripts):
+        raise RuntimeError("the map page no longer links Leaflet and the map scripts as expected")
     items = "".join(
         f"<li>{_source_html(source)}</li>" for source in sorted(set(words.sources), key=_sort_key)
     )

@@ -1,5 +1,6 @@
 """The map's own layers as Folium elements. ``MapLayers`` goes into the base map: it loads the
-browser script (dashboard/map/js/rare_earth_map.js) and hands it the static layer document.
+browser scripts (dashboard/map/js/, in assets.MAP_SCRIPTS' order) and hands them the static layer
+document.
 ``state_overlay`` carries one View's state (dashboard.map.map_state) as the tiny overlay
 streamlit-folium re-sends on each rerun: the script then restyles what it already holds."""
 
@@ -11,6 +12,7 @@ from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from dashboard.core.choices import Language, MapView
+from dashboard.core.messages import text
 from dashboard.map.assets import AssetUrls
 
 
@@ -36,11 +38,17 @@ class MapLayers(JSCSSMixin, MacroElement):
         self._name = "MapLayers"
         if not assets.layers and document is None:
             raise ValueError("the layer document must be served or inlined")
-        self.default_js = [("rare_earth_map", assets.map_js)]
+        self.default_js = [(url.rsplit("/", 1)[-1], url) for url in assets.map_js]
         self.options = {
             "data": assets.layers or document,
             "language": language.value,
             "view": view.value,
+            # Shown, and reported, when the served document cannot be fetched.
+            "messages": {
+                "failed": text("map_layers_failed", language),
+                "retry": text("map_retry", language),
+            },
+            "report": assets.events,
         }
 
 

@@ -16,7 +16,7 @@ from dashboard.map.assets import (
     publish_basemap,
     publish_layers,
     publish_leaflet,
-    publish_map_script,
+    publish_map_scripts,
 )
 from dashboard.map.layer_data import layer_document
 from dashboard.paths import GEODATA_DIR, STATIC_DIR
@@ -33,7 +33,7 @@ def publish_all(
     """Publish every file the map needs for the dataset in ``folder`` (already loaded as
     ``world``) and return the URLs the browser must use below ``base_url_path``."""
     publish_leaflet(static_dir)
-    publish_map_script(static_dir)
+    publish_map_scripts(static_dir)
     basemap = publish_basemap(folder, static_dir)
     layers = publish_layers(layer_json(world), static_dir)
     return asset_urls(base_url_path, basemap.name, layers.name)

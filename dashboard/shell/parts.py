@@ -158,18 +158,16 @@ def details_panel(view: View, details: str | None, happening: str, params: dict[
 
 
 def download_links(params: dict[str, str], language: Language) -> None:
-    """The three downloads of the view shown, as plain links to the export route (each file is
-    built when its link is followed, by whichever replica answers)."""
+    """Every download of the view shown (dashboard.core.exports.Export, each labelled by the
+    catalog's ``download_<format>``), as plain links to the export route: each file is built
+    when its link is followed, by whichever replica answers."""
     st.markdown(f"**{md(text('downloads', language))}**")
     base = st.get_option("server.baseUrlPath") or ""
     links = "".join(
         f'<a class="export-link" href="{html.escape(export_href(kind, params, base))}" '
-        f'download="{html.escape(kind.file.name)}">{html.escape(text(label_key, language))}</a>'
-        for kind, label_key in (
-            (Export.GEOJSON, "download_geojson"),
-            (Export.CSV, "download_csv"),
-            (Export.HTML, "download_html"),
-        )
+        f'download="{html.escape(kind.file.name)}">'
+        f"{html.escape(text(f'download_{kind.value}', language))}</a>"
+        for kind in Export
     )
     st.html(f'<div class="export-links">{links}</div>')
 

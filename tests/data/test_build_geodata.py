@@ -2,14 +2,21 @@
 
 from pathlib import Path
 
+import pytest
 import shapely
 
+from dashboard.data import build_geodata
 from dashboard.data.build_geodata import OUTPUT_NAMES, build_all, main, split_district
 from dashboard.paths import GEODATA_DIR
 
 
-def test_committed_files_are_what_the_build_produces() -> None:
-    built = build_all()
+@pytest.fixture(scope="module")
+def built() -> dict[str, str]:
+    """The build's outputs, made once for the module (a build takes half a minute)."""
+    return build_all()
+
+
+def test_committed_files_are_what_the_build_produces(built: dict[str, str]) -> None:
     assert sorted(built) == sorted(OUTPUT_NAMES)
     for name, text in built.items():
         committed = (GEODATA_DIR / name).read_text(encoding="utf-8")
@@ -18,13 +25,19 @@ def test_committed_files_are_what_the_build_produces() -> None:
         )
 
 
-def test_main_writes_every_output(tmp_path: Path) -> None:
+def test_main_writes_every_output(
+    tmp_path: Path, built: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The build itself is checked above; this checks what main does with its outputs.
+    monkeypatch.setattr(build_geodata, "build_all", lambda: built)
     assert main(["--out", str(tmp_path)]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(OUTPUT_NAMES)
+    for name, text in built.items():
+        assert (tmp_path / name).read_text(encoding="utf-8") == text
 
 
-def test_district_names_are_readable() -> None:
-    districts = build_all()["districts.geojson"]
+def test_district_names_are_readable(built: dict[str, str]) -> None:
+    districts = built["districts.geojson"]
     assert '"district":"Ganjam"' in districts
     assert '"district":"NTR"' in districts
     assert '"district_lgd":354,"district_census2011":388,"old_url_code":388' in districts

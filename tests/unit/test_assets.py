@@ -1,4 +1,4 @@
-"""Leaflet, the map script, the basemap and the layer document are published to Streamlit's
+"""Leaflet, the map's scripts, the basemap and the layer document are published to Streamlit's
 static route, each under a name that changes with its content, and addressed through it."""
 
 import json
@@ -8,7 +8,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 
 from dashboard.core.world import World
 from dashboard.map.assets import (
-    MAP_SCRIPT,
+    MAP_SCRIPTS,
     asset_urls,
     basemap_folder_name,
     leaflet_folder_name,
@@ -59,9 +59,21 @@ def test_everything_the_map_fetches_is_published_readable_by_others(
     assert urls.layers == f"/maps/app/static/{layers}/layers.json"
     document = json.loads((tmp_path / layers / "layers.json").read_text(encoding="utf-8"))
     assert len(document["districts"]["features"]) == DISTRICTS
-    script = next(f for f in folders if f.startswith("mapjs-"))
-    assert urls.map_js == f"/maps/app/static/{script}/rare_earth_map.js"
-    assert (tmp_path / script / "rare_earth_map.js").read_bytes() == MAP_SCRIPT.read_bytes()
+    scripts = next(f for f in folders if f.startswith("mapjs-"))
+    assert urls.map_js == tuple(f"/maps/app/static/{scripts}/{s.name}" for s in MAP_SCRIPTS)
+    for script in MAP_SCRIPTS:
+        assert (tmp_path / scripts / script.name).read_bytes() == script.read_bytes()
+    assert urls.events == "/maps/map-events"
+
+
+def test_the_map_loads_every_script_in_its_folder_and_the_private_api_first() -> None:
+    folder = MAP_SCRIPTS[0].parent
+    assert sorted(MAP_SCRIPTS) == sorted(folder.glob("*.js"))
+    assert MAP_SCRIPTS[0].name == "private_api.js"
+
+
+def test_an_inlined_map_reports_nowhere() -> None:
+    assert asset_urls("maps").events == ""
 
 
 def test_a_changed_layer_document_gets_a_new_folder(tmp_path: Path) -> None:

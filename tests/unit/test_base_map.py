@@ -7,9 +7,11 @@ import folium
 import pytest
 from streamlit_folium import generate_leaflet_string
 
+from dashboard.core.choices import Language
+from dashboard.core.messages import text
 from dashboard.core.world import World
 from dashboard.data.boundaries import Boundaries
-from dashboard.map.assets import asset_urls
+from dashboard.map.assets import MAP_SCRIPTS, asset_urls, map_script_folder_name
 from dashboard.map.base import BasemapLayer, build_base_map
 from dashboard.map.bounds import bounds_of
 from dashboard.map.layer_data import layer_document
@@ -21,10 +23,11 @@ def base_map(
     basemap_folder: str = "basemap-test",
     layers_folder: str = "layers-test",
     document: dict[str, object] | None = None,
+    language: Language = Language.EN,
 ) -> folium.Map:
     assets = asset_urls(basemap_folder=basemap_folder, layers_folder=layers_folder)
     bounds = bounds_of(boundaries.states.total_bounds)
-    return build_base_map(boundaries, assets, bounds, document=document)
+    return build_base_map(boundaries, assets, bounds, document=document, language=language)
 
 
 def test_the_page_loads_only_local_assets(boundaries: Boundaries) -> None:
@@ -64,14 +67,27 @@ def test_without_a_served_basemap_the_polygons_are_inlined(good_world: World) ->
     assert "fetch(" not in script
 
 
-def test_the_layers_load_the_map_script_and_fetch_their_document(boundaries: Boundaries) -> None:
+def test_the_layers_load_the_map_scripts_and_fetch_their_document(boundaries: Boundaries) -> None:
     fmap = base_map(boundaries)
     (layers,) = [c for c in fmap._children.values() if isinstance(c, MapLayers)]
     assert layers.options["data"] == "/app/static/layers-test/layers.json"
-    assert re.fullmatch(
-        r"/app/static/mapjs-[0-9a-f]{12}/rare_earth_map\.js", layers.default_js[0][1]
-    )
+    assert layers.options["report"] == "/map-events"
+    assert [url for _, url in layers.default_js] == [
+        f"/app/static/{map_script_folder_name()}/{script.name}" for script in MAP_SCRIPTS
+    ]
     assert "RareEarthMap.create(map_div" in generate_leaflet_string(fmap)
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_the_map_says_in_its_language_when_its_layers_cannot_be_loaded(
+    boundaries: Boundaries, language: Language
+) -> None:
+    fmap = base_map(boundaries, language=language)
+    (layers,) = [c for c in fmap._children.values() if isinstance(c, MapLayers)]
+    assert layers.options["messages"] == {
+        "failed": text("map_layers_failed", language),
+        "retry": text("map_retry", language),
+    }
 
 
 def test_layers_need_their_document_served_or_inlined(boundaries: Boundaries) -> None:

@@ -13,10 +13,10 @@ from starlette.requests import Request
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.data.changelog import Change, parse_changelog, read_changelog
-from dashboard.export_route import feed_response
 from dashboard.panels.changes_feed import ATOM, atom_feed, entry_id
 from dashboard.panels.currency import as_of_markdown
 from dashboard.paths import GEODATA_DIR
+from dashboard.routes import feed_response
 
 NS = {"a": ATOM}
 CHANGELOG = """# Changes to the data

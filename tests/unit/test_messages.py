@@ -11,7 +11,8 @@ import pytest
 import dashboard
 from dashboard.core.catalog_en import EN
 from dashboard.core.catalog_ja import JA
-from dashboard.core.choices import Language
+from dashboard.core.choices import Language, Layer
+from dashboard.core.exports import Export
 from dashboard.core.messages import CATALOGS, date_text, label, text, year_span
 from dashboard.data.schema import LANGUAGES, Field, TableSpec
 from dashboard.map.layer_data import LABEL_GROUPS
@@ -89,7 +90,7 @@ def test_the_browser_locale_picks_the_language(locale: str | None, language: Lan
 
 # Keys built at run time from a value, not written out: the layers (layer_sites, ...) and the
 # map summary's counts (map_summary_sites, map_summary_sites_one, ...).
-BUILT_KEY_PREFIXES = ("layer_", "map_summary_")
+BUILT_KEY_PREFIXES = ("layer_", "map_summary_", "download_")
 
 
 def _code() -> str:
@@ -117,6 +118,15 @@ def test_every_catalog_key_is_used() -> None:
         and not key.startswith(BUILT_KEY_PREFIXES)
     ]
     assert unused == []
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_every_layer_and_export_has_its_label(language: Language) -> None:
+    # The keys built from the registries (core.choices.Layer, core.exports.Export).
+    catalog = CATALOGS[language.value]
+    missing = [f"layer_{layer.value}" for layer in Layer if f"layer_{layer.value}" not in catalog]
+    missing += [f"download_{k.value}" for k in Export if f"download_{k.value}" not in catalog]
+    assert missing == []
 
 
 def test_the_languages_are_one_list() -> None:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 import pytest
 
 from dashboard.map import theme
-from dashboard.map.base import _page_css
+from dashboard.map.base import frame_css
 from dashboard.panels import charts
 from dashboard.paths import REPO_ROOT
 from tests.support.colours import DEFICIENCIES, contrast, difference, over, rgb, seen_with
@@ -103,7 +103,7 @@ def test_lines_and_rings_stand_out_from_their_halo_and_the_light_backgrounds(
 
 
 def test_the_map_draws_the_halo_around_every_line_and_marker_pane() -> None:
-    css = _page_css()
+    css = frame_css()
     for pane in ("zones", "links", "sites", "selection"):
         assert f".leaflet-{pane}-pane" in css
     assert f"drop-shadow(0 0 1px {theme.HALO})" in css

@@ -11,7 +11,7 @@ import pytest
 from dashboard.paths import PACKAGE_DIR, REPO_ROOT
 
 README = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
-LAYOUT = README[README.index("## Layout\n") : README.index("Where new code goes:")]
+LAYOUT = README[README.index("## Layout\n") : README.index("Where new code goes.")]
 # Files that name modules or paths a person or a machine will run.
 NAMING_FILES = [
     "README.md",
@@ -28,7 +28,8 @@ GENERATED = {"dashboard/static/"}  # filled at start-up, never committed
 def _modules() -> list[str]:
     return sorted(
         str(p.relative_to(PACKAGE_DIR))
-        for p in PACKAGE_DIR.rglob("*.py")
+        for pattern in ("*.py", "*.js")
+        for p in PACKAGE_DIR.rglob(pattern)
         if p.name != "__init__.py" and "static" not in p.relative_to(PACKAGE_DIR).parts
     )
 
@@ -39,7 +40,9 @@ def test_the_layout_table_lists_every_module(module: str) -> None:
     listed = f"`{file}`" in LAYOUT or f"`dashboard/{module}`" in LAYOUT
     # A folder of rules is listed once, with its modules named inside the row.
     in_listed_folder = bool(folders) and f"`{folders[-1]}/`" in LAYOUT
-    in_listed_folder = in_listed_folder and f"`{file.removesuffix('.py')}`" in LAYOUT
+    in_listed_folder = in_listed_folder and (
+        f"`{file.removesuffix('.py')}`" in LAYOUT or f"`{file}`" in LAYOUT
+    )
     assert listed or in_listed_folder, f"README's layout table does not mention {module}"
 
 

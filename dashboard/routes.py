@@ -1,6 +1,8 @@
-"""The export routes: ``GET exports/<file>?<a view's query>`` answers with that view's data
-(GeoJSON or CSV, zipped) or its map as one HTML page, built from the data alone; ``GET
-changes.atom`` with the feed of changes to the data (geodata/CHANGELOG.md).
+"""The server's own routes beside the Streamlit script: ``GET exports/<file>?<a view's query>``
+answers with that view's data (GeoJSON or CSV, zipped) or its map as one HTML page, built from
+the data alone; ``GET changes.atom`` with the feed of changes to the data
+(geodata/CHANGELOG.md); ``POST map-events`` takes a reader's map's report that it could not
+load its layers, and logs it (the operator's only sign of a page that is broken in a browser).
 
 It reads the query as a shared link is read (dashboard.core.url: anything not understood is
 dropped), so any replica answers any download and a download link can be pasted and reopened
@@ -11,6 +13,7 @@ language (their English columns are a data interface); the map page is in the vi
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +23,14 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from dashboard.core.choices import Language
-from dashboard.core.exports import EXPORT_NAME, Export, export_named, feed_href, route_path
+from dashboard.core.exports import (
+    EXPORT_NAME,
+    Export,
+    export_named,
+    feed_href,
+    map_events_href,
+    route_path,
+)
 from dashboard.core.messages import text
 from dashboard.core.scene import Scene, compose_scene
 from dashboard.core.url import decode, link_language, shared_domain
@@ -93,7 +103,44 @@ def feed_response(request: Request, folder: Path, base_url_path: str) -> Respons
     )
 
 
-def export_routes(folder: Path, base_url_path: str) -> list[Route]:
+# What a map may report (dashboard/map/js/map_controller.js) and how much of it is read: a
+# report is a few hundred bytes, and anyone can post one.
+MAP_EVENTS = frozenset({"layers-failed"})
+MAP_EVENT_BYTES = 4096
+MAP_EVENT_FIELD_CHARS = 300
+
+
+def map_event_line(body: bytes) -> str | None:
+    """The log line for a map's report, or None when the body is not one. Every field is
+    quoted with repr, so a posted newline or control character cannot forge a log line."""
+    try:
+        report = json.loads(body)
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not isinstance(report, dict) or report.get("event") not in MAP_EVENTS:
+        return None
+    fields = [report.get(name) for name in ("url", "problem")]
+    if not all(isinstance(field, str) for field in fields):
+        return None
+    url, problem = (repr(str(field)[:MAP_EVENT_FIELD_CHARS]) for field in fields)
+    return f"a reader's map reported {report['event']}: {problem} for {url}"
+
+
+async def map_event_response(request: Request) -> Response:
+    """Log a map's report (204), refuse anything else (400) or too long (413)."""
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAP_EVENT_BYTES:
+            return PlainTextResponse("too long", status_code=413)
+    line = map_event_line(body)
+    if line is None:
+        return PlainTextResponse("not a map report", status_code=400)
+    LOG.warning("%s (page %r)", line, request.headers.get("referer", "")[:MAP_EVENT_FIELD_CHARS])
+    return Response(status_code=204)
+
+
+def server_routes(folder: Path, base_url_path: str) -> list[Route]:
     """The routes, below the server's base path. Their handlers are plain functions, so the
     server runs them in a worker thread, away from the sessions' event loop."""
 
@@ -106,4 +153,5 @@ def export_routes(folder: Path, base_url_path: str) -> list[Route]:
     return [
         Route(f"{route_path(base_url_path)}/{{file}}", export, methods=["GET", "HEAD"]),
         Route(feed_href(base_url_path), feed, methods=["GET", "HEAD"]),
+        Route(map_events_href(base_url_path), map_event_response, methods=["POST"]),
     ]

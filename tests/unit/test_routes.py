@@ -1,11 +1,15 @@
-"""The export route answers a view's downloads from the data alone: the file its name asks for,
-for the view its query asks for (read like a shared link), and plain errors otherwise."""
+"""The server's routes: the export route answers a view's downloads from the data alone (the
+file its name asks for, for the view its query asks for, read like a shared link, and plain
+errors otherwise); the map-events route logs a map's report and nothing else."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import datetime as dt
 import io
+import json
+import logging
 import zipfile
 from pathlib import Path
 
@@ -15,8 +19,15 @@ from starlette.requests import Request
 from dashboard.core.choices import Language
 from dashboard.core.exports import Export, export_href, export_named, route_path
 from dashboard.core.messages import text
-from dashboard.export_route import BUILDERS, export_response, export_routes
 from dashboard.paths import GEODATA_DIR
+from dashboard.routes import (
+    BUILDERS,
+    MAP_EVENT_BYTES,
+    export_response,
+    map_event_line,
+    map_event_response,
+    server_routes,
+)
 from tests.support.broken_data import geodata_with_broken_sites
 
 TODAY = dt.date(2026, 12, 1)
@@ -49,11 +60,12 @@ def test_each_export_has_one_file_name_and_a_builder() -> None:
 def test_the_route_sits_below_the_base_path() -> None:
     assert route_path("") == "/exports"
     assert route_path("/minerals/") == "/minerals/exports"
-    assert [r.path for r in export_routes(GEODATA_DIR, "minerals")] == [
+    assert [r.path for r in server_routes(GEODATA_DIR, "minerals")] == [
         "/minerals/exports/{file}",
         "/minerals/changes.atom",
+        "/minerals/map-events",
     ]
-    assert [r.path for r in export_routes(GEODATA_DIR, "")][1] == "/changes.atom"
+    assert [r.path for r in server_routes(GEODATA_DIR, "")][1] == "/changes.atom"
 
 
 def test_an_export_address_carries_the_view() -> None:
@@ -111,3 +123,68 @@ def test_broken_data_answers_503_and_names_no_file_to_the_reader(
     assert response.status_code == 503
     assert response.body.decode("utf-8") == text("export_data_error", Language.EN)
     assert str(folder) in caplog.text
+
+
+def post(body: bytes, chunk: int = 1000) -> int:
+    """The status the map-events route answers a POST of ``body`` with, sent in chunks."""
+    pieces = [body[i : i + chunk] for i in range(0, len(body), chunk)] or [b""]
+    messages = [
+        {"type": "http.request", "body": piece, "more_body": i < len(pieces) - 1}
+        for i, piece in enumerate(pieces)
+    ]
+
+    async def receive() -> dict[str, object]:
+        return messages.pop(0)
+
+    scope = {
+        "type": "http",
+        "method": "POST",
+        "path": "/map-events",
+        "headers": [(b"referer", b"https://example.org/?year=2020")],
+    }
+    return asyncio.run(map_event_response(Request(scope, receive))).status_code
+
+
+def report(**fields: object) -> bytes:
+    sent = {"event": "layers-failed", "url": "/l.json", "problem": "x"} | fields
+    return json.dumps(sent).encode()
+
+
+def test_a_maps_report_is_logged_with_the_page_it_came_from(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="dashboard"):
+        assert post(report(problem="HTTP 404")) == 204
+    assert caplog.messages == [
+        "a reader's map reported layers-failed: 'HTTP 404' for '/l.json'"
+        " (page 'https://example.org/?year=2020')"
+    ]
+
+
+def test_a_posted_newline_cannot_forge_a_log_line() -> None:
+    line = map_event_line(report(problem="x\nERROR forged", url="/a\r\nb"))
+    assert line is not None
+    assert "\n" not in line
+    assert "\r" not in line
+    assert "'x\\nERROR forged'" in line
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"",
+        b"not json",
+        b"\xff\xfe",
+        b"[]",
+        json.dumps({"event": "anything", "url": "/", "problem": "x"}).encode(),
+        json.dumps({"event": "layers-failed", "url": 3, "problem": "x"}).encode(),
+        json.dumps({"event": "layers-failed", "url": "/"}).encode(),
+    ],
+)
+def test_anything_but_a_maps_report_is_refused(body: bytes) -> None:
+    assert post(body) == 400
+
+
+def test_a_long_post_is_refused_before_it_is_read_whole() -> None:
+    assert post(report(problem="x" * MAP_EVENT_BYTES), chunk=512) == 413
+    assert post(report(problem="x" * (MAP_EVENT_BYTES // 2))) == 204

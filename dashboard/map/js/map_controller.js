@@ -1,0 +1,215 @@
+/*
+ * The dashboard's map in the browser: the controller that holds the layers.
+ *
+ * The page creates one controller per map with the static layer document (every district,
+ * zone, link and site, the styles and the labels: dashboard/map/layer_data.py), either as a URL
+ * to fetch once or inlined. Each time the reader changes the year or a filter, the server sends
+ * a small state (dashboard/map/map_state.py) and the controller restyles, hides and shows the
+ * features it already holds: no geometry travels again, and the district shapes stay the same
+ * DOM nodes. Data text is only ever set as text (textContent), never as HTML.
+ *
+ * Loaded after Leaflet and private_api.js, before map_layers.js and map_frame.js (which add
+ * the controller's drawing and the frame's text) and before the map is created. Exposes
+ * window.RareEarthMap: create(map, options) and apply(state).
+ */
+(() => {
+  const parts = window.RareEarthMapParts;
+
+  // One pane per layer keeps the drawing order whatever is hidden and shown again:
+  // [name, z-index, takes the pointer].
+  const PANES = [
+    ["districts", 401, true],
+    ["zoneWash", 402, false],
+    ["zones", 403, true],
+    ["links", 404, true],
+    ["sites", 405, true],
+    ["selection", 460, false],
+  ];
+  const LAYERS = ["districts", "zones", "links", "sites"];
+
+  // The page's maps: a state arriving over streamlit-folium names no map, and each page holds
+  // one, so it goes to every controller of the page.
+  const controllers = [];
+
+  class Controller {
+    // ``options``: data (the layer document or its URL), language, view (the named view the
+    // map was fitted to), messages (the words shown if the document cannot be fetched) and
+    // report (where to tell the server so).
+    constructor(map, options) {
+      this.map = map;
+      this.language = options.language;
+      this.shownView = options.view;
+      this.messages = options.messages || {};
+      this.report = options.report || "";
+      this.state = null;
+      this.doc = null;
+      for (const [name, zIndex, interactive] of PANES) {
+        const pane = map.createPane(name);
+        pane.style.zIndex = String(zIndex);
+        if (!interactive) {
+          pane.style.pointerEvents = "none";
+        }
+      }
+      // The groups are on the map before streamlit-folium looks for layers to listen to, so a
+      // click on any feature added later reaches it through its group.
+      this.groups = {};
+      for (const name of LAYERS) {
+        this.groups[name] = L.featureGroup().addTo(map);
+      }
+      this.wash = L.layerGroup().addTo(map);
+      this.ends = L.layerGroup().addTo(map);
+      this.selection = L.layerGroup().addTo(map);
+      this.ready = new Promise((resolve) => {
+        this.settle = resolve;
+      });
+      parts.privateApi.holdComponentStart(this.ready);
+      if (typeof options.data === "string") {
+        this.fetchDocument(options.data);
+      } else {
+        this.load(options.data);
+        this.settle();
+      }
+    }
+
+    // Fetch the layer document once; if it cannot be had, say so on the map, offer to try
+    // again, and tell the server (its log names the page's address and what failed).
+    fetchDocument(url) {
+      fetch(url)
+        .then((response) => {
+          if (!response.ok) {
+            throw new Error(`HTTP ${response.status}`);
+          }
+          return response.json();
+        })
+        .then((doc) => {
+          this.clearProblem();
+          this.load(doc);
+        })
+        .catch((error) => {
+          this.showProblem(url);
+          this.tellServer(url, String(error?.message ?? error));
+        })
+        .finally(() => this.settle());
+    }
+
+    showProblem(url) {
+      this.clearProblem();
+      const box = document.createElement("div");
+      box.className = "map-problem";
+      box.setAttribute("role", "alert");
+      const message = document.createElement("p");
+      message.textContent = this.messages.failed || "The map's layers could not be loaded.";
+      const retry = document.createElement("button");
+      retry.type = "button";
+      retry.textContent = this.messages.retry || "Try again";
+      retry.addEventListener("click", () => this.fetchDocument(url));
+      box.append(message, retry);
+      this.map.getContainer().appendChild(box);
+      this.problem = box;
+    }
+
+    clearProblem() {
+      if (this.problem) {
+        this.problem.remove();
+        this.problem = null;
+      }
+    }
+
+    tellServer(url, problem) {
+      if (!this.report) {
+        return;
+      }
+      const body = JSON.stringify({ event: "layers-failed", url, problem });
+      fetch(this.report, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body,
+        keepalive: true,
+      }).catch(() => {});
+    }
+
+    load(doc) {
+      this.doc = doc;
+      this.theme = doc.theme;
+      this.labels = doc.labels[this.language] || doc.labels.en;
+      this.number = new Intl.NumberFormat(this.language);
+      parts.privateApi.nameZoomButtons(
+        this.map,
+        this.labels.text.zoom_in,
+        this.labels.text.zoom_out,
+      );
+      this.describeFrame();
+      this.districts = doc.districts.features.map((f, i) => this.districtLayer(f, i));
+      this.zones = doc.zones.features.map((f) => this.zoneLayers(f));
+      this.links = doc.links.features.map((f) => this.linkLayers(f));
+      this.sites = doc.sites.features.map((f) => this.siteLayer(f));
+      for (const layer of this.districts) {
+        this.groups.districts.addLayer(layer);
+      }
+      this.shown = { zones: {}, links: {}, sites: {} };
+      this.cells = [];
+      if (this.state) {
+        this.render();
+      }
+    }
+
+    apply(state) {
+      this.state = state;
+      if (this.doc) {
+        this.render();
+      }
+    }
+
+    render() {
+      const state = this.state;
+      this.map.getContainer().dataset.year = state.year;
+      for (const name of LAYERS) {
+        this.toggle(this.groups[name], state.layers.includes(name));
+      }
+      this.toggle(this.wash, state.layers.includes("zones"));
+      this.toggle(this.ends, state.layers.includes("links"));
+      for (const layer of this.districts) {
+        layer.setStyle(this.districtStyle(layer));
+      }
+      this.showZones(state.zones);
+      this.showLinks(state.links);
+      // Sites come as markers or, when there are too many, as counted cells: one or the other.
+      this.showCells(state.cells || []);
+      this.showSites(state.sites || []);
+      this.outlineSelection(state.selection);
+      this.summarize(state.summary || "");
+      if (state.view !== this.shownView) {
+        this.shownView = state.view;
+        this.map.fitBounds(state.fit);
+      }
+    }
+
+    toggle(group, on) {
+      if (on !== this.map.hasLayer(group)) {
+        if (on) {
+          group.addTo(this.map);
+        } else {
+          this.map.removeLayer(group);
+        }
+      }
+    }
+  }
+
+  function create(map, options) {
+    const controller = new Controller(map, options);
+    controllers.push(controller);
+    return controller;
+  }
+
+  // Apply a state to the page's map; a state that arrives before the data waits for it.
+  function apply(state) {
+    for (const controller of controllers) {
+      controller.apply(state);
+    }
+  }
+
+  parts.Controller = Controller;
+  parts.LAYERS = LAYERS;
+  parts.privateApi.keepFirstClicks(L);
+  window.RareEarthMap = { create, apply };
+})();

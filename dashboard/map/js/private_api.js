@@ -1,0 +1,64 @@
+/*
+ * The one place that uses private parts of Leaflet and streamlit-folium. Each is named here,
+ * used only here, and checked by tests/js/test_private_api.py, which fails when an upgrade
+ * changes it.
+ *
+ * Loaded first, after Leaflet. Exposes window.RareEarthMapParts.privateApi.
+ */
+(() => {
+  // The parts the map's scripts share, loaded in order (dashboard/map/assets.py).
+  window.RareEarthMapParts = {};
+  const parts = window.RareEarthMapParts;
+
+  // Leaflet focuses its container on mousedown (L.Map.Keyboard#_onMouseDown) and when a
+  // control is clicked (L.Control#_refocusOnMap). When the map sits in an iframe that is not
+  // wholly in view, the browser then scrolls the page to show it, and the click ends over
+  // something else. Focusing without scrolling keeps the first click where it was aimed.
+  function keepFirstClicks(L) {
+    L.Map.Keyboard.prototype._onMouseDown = function () {
+      if (!this._focused) {
+        this._map.getContainer().focus({ preventScroll: true });
+      }
+    };
+    L.Control.prototype._refocusOnMap = function (event) {
+      if (this._map && event && event.screenX > 0 && event.screenY > 0) {
+        this._map.getContainer().focus({ preventScroll: true });
+      }
+    };
+  }
+
+  // Leaflet's zoom buttons (L.Control.Zoom#_zoomInButton, #_zoomOutButton) say "Zoom in" and
+  // "Zoom out" in English only: their title and screen-reader name in the page's language.
+  function nameZoomButtons(map, zoomIn, zoomOut) {
+    const control = map.zoomControl;
+    if (!control) {
+      return;
+    }
+    for (const [button, name] of [
+      [control._zoomInButton, zoomIn],
+      [control._zoomOutButton, zoomOut],
+    ]) {
+      if (button && name) {
+        button.title = name;
+        button.setAttribute("aria-label", name);
+      }
+    }
+  }
+
+  // streamlit-folium starts listening to the map, and reports where it is, in its global
+  // window.initComponent, as soon as the map's script has run; the app takes that first report
+  // to mean the map is drawn (the timeline and the charts follow it). Hold the start back
+  // until ``ready`` settles (the layer document drawn, or known to have failed), so the report
+  // means what the app takes it for.
+  function holdComponentStart(ready) {
+    const start = window.initComponent;
+    if (typeof start !== "function") {
+      return;
+    }
+    window.initComponent = (component, onHover) => {
+      ready.then(() => start(component, onHover));
+    };
+  }
+
+  parts.privateApi = { keepFirstClicks, nameZoomButtons, holdComponentStart };
+})();
