@@ -24,7 +24,10 @@ EN: dict[str, str] = {
         "Parts of this link could not be used and were ignored: {keys}. The rest of the "
         "view is as the link describes, or the default."
     ),
-    "map_attribution": "Boundaries: Survey of India (LGD), DataMeet, Natural Earth",
+    "map_attribution": (
+        "Boundaries: Survey of India (LGD), DataMeet, Natural Earth; place names: Natural Earth,"
+        " GeoNames (CC BY 4.0)"
+    ),
     "zoom_in": "Zoom in",
     "zoom_out": "Zoom out",
     "map_layers_failed": (

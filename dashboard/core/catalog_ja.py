@@ -25,7 +25,10 @@ JA: dict[str, str] = {
         "このリンクの一部は使えないため無視しました：{keys}。"
         "それ以外はリンクのとおり、または既定の表示です。"
     ),
-    "map_attribution": "境界：インド測量局・LGD、DataMeet、Natural Earth",
+    "map_attribution": (
+        "境界：インド測量局・LGD、DataMeet、Natural Earth／"
+        "地名：Natural Earth、GeoNames（CC BY 4.0）"
+    ),
     "zoom_in": "拡大",
     "zoom_out": "縮小",
     "map_layers_failed": (

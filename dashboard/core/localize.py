@@ -28,6 +28,7 @@ _SPECS: dict[str, TableSpec] = {
     "milestones": schema.MILESTONES,
     "production": schema.PRODUCTION,
     "import_share": schema.IMPORT_SHARE,
+    "labels": schema.LABELS,
 }
 
 

@@ -37,6 +37,7 @@ class Dataset:
     milestones: pd.DataFrame
     production: pd.DataFrame
     import_share: pd.DataFrame
+    labels: pd.DataFrame  # place names that orient the reader, with the zooms they show at
 
 
 def load_dataset(
@@ -66,6 +67,7 @@ def load_dataset(
         milestones=_milestones(_frame(checked, schema.MILESTONES)),
         production=_frame(checked, schema.PRODUCTION),
         import_share=_periods(_frame(checked, schema.IMPORT_SHARE)),
+        labels=_frame(checked, schema.LABELS),
     )
 
 

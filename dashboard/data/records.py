@@ -45,6 +45,11 @@ class Record:
         value = self.values.get(name)
         return value if isinstance(value, int) and not isinstance(value, bool) else None
 
+    def number(self, name: str) -> float | None:
+        """A number field."""
+        value = self.values.get(name)
+        return value if isinstance(value, float) else None
+
     def date(self, name: str) -> PartialDate | None:
         """A date field (or a source's date other than "n.d.")."""
         value = self.values.get(name)

@@ -512,6 +512,40 @@ REVIEW = TableSpec(
     key="reviewed",
 )
 
+# Place names that orient the reader (states, capitals, ports and towns the records mention,
+# neighbours, countries, seas), each from a cited gazetteer or derived from a cited outline;
+# the map shows each from ``min_zoom`` (up to ``max_zoom``).
+LABEL_KINDS = (
+    "state",
+    "neighbour_state",
+    "capital",
+    "port",
+    "district_hq",
+    "town",
+    "country",
+    "sea",
+)
+# How the point was had: read from the gazetteer, or derived (``note`` says how).
+LABEL_PLACEMENTS = ("gazetteer", "derived")
+
+LABELS = TableSpec(
+    "labels.csv",
+    (
+        Field("id", Kind.SLUG, required=True),
+        Field("name", required=True, translated=True),
+        Field("kind", Kind.ENUM, required=True, allowed=LABEL_KINDS),
+        Field("lat", Kind.NUMBER, required=True),
+        Field("lon", Kind.NUMBER, required=True),
+        Field("min_zoom", Kind.INT, required=True),
+        Field("max_zoom", Kind.INT),
+        Field("placement", Kind.ENUM, required=True, allowed=LABEL_PLACEMENTS),
+        Field("sources", Kind.SLUG_LIST, required=True),
+        Field("evidence", Kind.ENUM, required=True, allowed=EVIDENCE_GRADES),
+        Field("source_feature", required=True),
+        Field("note"),
+    ),
+)
+
 CURATED = (
     REVIEW,
     SOURCES,
@@ -525,4 +559,5 @@ CURATED = (
     MILESTONES,
     PRODUCTION,
     IMPORT_SHARE,
+    LABELS,
 )

@@ -24,6 +24,7 @@ from dashboard.data.checks import (
     districts,
     figures,
     identity,
+    labels,
     locations,
     notes,
     translations,
@@ -56,6 +57,7 @@ def check_folder(
     currency.check(checked, folder, today)
     zones.check(checked, folder, boundaries)
     figures.check(checked, boundaries)
+    labels.check(checked, boundaries)
     translations.check(checked, boundaries)
     checked.problems.sort()
     return checked

@@ -99,6 +99,7 @@ def dataset_files(scene: Scene, world: World) -> dict[str, str]:
         milestones,
         dataset.production,
         dataset.import_share,
+        dataset.labels,
     )
     cited = {s for layer in layers for ids in layer["sources"] for s in ids}
     zone_features = [
@@ -122,6 +123,7 @@ def dataset_files(scene: Scene, world: World) -> dict[str, str]:
         schema.MILESTONES.file: table_csv(milestones, schema.MILESTONES.names),
         schema.PRODUCTION.file: table_csv(dataset.production, schema.PRODUCTION.names),
         schema.IMPORT_SHARE.file: table_csv(dataset.import_share, schema.IMPORT_SHARE.names),
+        schema.LABELS.file: table_csv(dataset.labels, schema.LABELS.names),
     }
 
 
