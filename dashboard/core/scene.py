@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
+from dashboard.core.choices import MapView
 from dashboard.core.filters import (
     existing_in_year,
     links_in_year,
@@ -40,7 +41,12 @@ def compose_scene(world: World, view: View) -> Scene:
     zones = existing_in_year(dataset.zones, view)
     zones = zones.assign(touched_districts=[geography.zone_districts[z] for z in zones["id"]])
     links = links_in_year(dataset.links, view)
-    paths = geography.link_paths.set_index("id")
+    # Each link as the view draws it: whole in the partners view, kept off the districts it
+    # does not touch in the states view.
+    drawn = (
+        geography.link_paths if view.map_view is MapView.PARTNERS else geography.states_link_paths
+    )
+    paths = drawn.set_index("id")
     links = gpd.GeoDataFrame(links, geometry=list(paths.loc[links["id"]].geometry), crs=WGS84)
     site_counts = _per_district(sites["district_lgd"])
     block_counts = _per_district(sites.loc[sites["kind"] == "block", "district_lgd"])

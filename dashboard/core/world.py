@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import geopandas as gpd
+import shapely
 
 from dashboard.data.boundaries import Boundaries, load_boundaries
 from dashboard.data.dataset import Dataset, load_dataset
@@ -30,6 +31,10 @@ class Geography:
     district_area_km2: Mapping[int, float]
     zone_districts: Mapping[str, tuple[int, ...]]
     link_paths: gpd.GeoDataFrame  # id, geometry (the geodesic line)
+    # The same lines as the states view draws them: without their parts over the districts
+    # of the two states they do not touch (empty when nothing is left), so a line between
+    # partners never covers a district it has nothing to do with.
+    states_link_paths: gpd.GeoDataFrame  # id, geometry
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,7 @@ def load_world(
     ``boundaries`` replace the folder's own (a test dataset without boundary files)."""
     boundaries = boundaries or load_boundaries(folder)
     dataset = load_dataset(folder, boundaries, today)
-    endpoints = resolve_endpoints(dataset.sites, dataset.places, boundaries.world)
+    endpoints = resolve_endpoints(dataset.sites, dataset.places, boundaries.world, dataset.labels)
     return World(boundaries, dataset, endpoints, derive_geography(boundaries, dataset, endpoints))
 
 
@@ -84,7 +89,18 @@ def derive_geography(
         for link in dataset.links.itertuples()
     ]
     paths = gpd.GeoDataFrame({"id": dataset.links["id"]}, geometry=lines, crs=WGS84)
-    return Geography(areas, zone_districts, paths)
+    return Geography(areas, zone_districts, paths, _states_paths(boundaries, dataset, paths))
+
+
+def _states_paths(
+    boundaries: Boundaries, dataset: Dataset, paths: gpd.GeoDataFrame
+) -> gpd.GeoDataFrame:
+    districts = boundaries.districts.set_index("district_lgd").geometry
+    clipped = [
+        line.difference(shapely.union_all(list(districts.drop(list(touched), errors="ignore"))))
+        for line, touched in zip(paths.geometry, dataset.links["district_lgd"], strict=True)
+    ]
+    return gpd.GeoDataFrame({"id": paths["id"]}, geometry=clipped, crs=WGS84)
 
 
 def first_year(world: World) -> int:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pyproj
 import shapely
 
@@ -21,7 +22,8 @@ SEGMENTS = 64
 @dataclass(frozen=True)
 class Endpoint:
     """A link end on the map: ``precision`` says whether it is a site, a place or a country
-    (drawn at a point inside the country's polygon)."""
+    (drawn at its national capital, from geodata/labels.csv, or for a country without one
+    there at a point inside its polygon)."""
 
     ref: str
     name: str
@@ -31,16 +33,25 @@ class Endpoint:
 
 
 def resolve_endpoints(
-    sites: gpd.GeoDataFrame, places: gpd.GeoDataFrame, world: gpd.GeoDataFrame
+    sites: gpd.GeoDataFrame,
+    places: gpd.GeoDataFrame,
+    world: gpd.GeoDataFrame,
+    labels: pd.DataFrame,
 ) -> dict[str, Endpoint]:
-    """Every place a link may start or end, by reference: each country (a point inside it), each
-    located site and each place."""
+    """Every place a link may start or end, by reference: each country (its national capital
+    among the labels, else a point inside it), each located site and each place. A link
+    between two governments then runs between their capitals, not from an arbitrary point of
+    a large country (India's inner point lies in Madhya Pradesh)."""
+    capitals = labels[labels["kind"] == "national_capital"].set_index("country")
     endpoints: dict[str, Endpoint] = {}
     for row in world.itertuples():
-        inside = row.geometry.representative_point()
-        endpoints[row.iso_a3] = Endpoint(
-            row.iso_a3, row.name, _real_longitude(inside.x), inside.y, "country"
-        )
+        if row.iso_a3 in capitals.index:
+            capital = capitals.loc[row.iso_a3]
+            lon, lat = float(capital["lon"]), float(capital["lat"])
+        else:
+            inside = row.geometry.representative_point()
+            lon, lat = _real_longitude(inside.x), inside.y
+        endpoints[row.iso_a3] = Endpoint(row.iso_a3, row.name, lon, lat, "country")
     for frame in (sites, places):
         located = frame[frame.geometry.notna()]
         for row in located.itertuples():

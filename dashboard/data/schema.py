@@ -514,8 +514,10 @@ REVIEW = TableSpec(
 
 # Place names that orient the reader (states, capitals, ports and towns the records mention,
 # neighbours, countries, seas), each from a cited gazetteer or derived from a cited outline;
-# the map shows each from ``min_zoom`` (up to ``max_zoom``).
+# the map shows each from ``min_zoom`` (up to ``max_zoom``). A national capital is also where
+# the map draws the end of a link that names its country.
 LABEL_KINDS = (
+    "national_capital",
     "state",
     "neighbour_state",
     "capital",
@@ -534,6 +536,8 @@ LABELS = TableSpec(
         Field("id", Kind.SLUG, required=True),
         Field("name", required=True, translated=True),
         Field("kind", Kind.ENUM, required=True, allowed=LABEL_KINDS),
+        # A national capital's country (ISO 3166 alpha-3): a link to the country ends there.
+        Field("country"),
         Field("lat", Kind.NUMBER, required=True),
         Field("lon", Kind.NUMBER, required=True),
         Field("min_zoom", Kind.INT, required=True),

@@ -105,6 +105,7 @@ def layer_document(world: World) -> dict[str, object]:
     districts = world.boundaries.districts
     zones = dataset.zones[dataset.zones["id"].isin(list(index.zones))]
     paths = world.geography.link_paths.set_index("id")
+    states_paths = world.geography.states_link_paths.set_index("id").geometry
     links = dataset.links.set_index("id").loc[list(index.links)].reset_index()
     sites = dataset.sites[dataset.sites["id"].isin(list(index.sites))]
     return {
@@ -141,6 +142,8 @@ def layer_document(world: World) -> dict[str, object]:
                 "name": texts(("name", r.id)),
                 "years": texts(("years", r.id)),
                 "evidence": r.evidence,
+                # The line in the states view: [[lat, lon], ...] per piece.
+                "states": _latlng_pieces(states_paths[r.id]),
             },
         ),
         "sites": _collection(
@@ -189,6 +192,15 @@ def client_labels(language: Language) -> dict[str, object]:
         if name and group in groups:
             groups[group][name] = value
     return {"text": {key: text(key, language) for key in LABEL_KEYS}, "groups": groups}
+
+
+def _latlng_pieces(line: shapely.Geometry) -> list[list[list[float]]]:
+    """A (multi)line as Leaflet's latitude-longitude lists, one per piece."""
+    pieces = getattr(line, "geoms", [line]) if not line.is_empty else []
+    return [
+        [[round(y, LINK_DECIMALS), round(x, LINK_DECIMALS)] for x, y in piece.coords]
+        for piece in pieces
+    ]
 
 
 def _collection(frame: gpd.GeoDataFrame, properties: object) -> FeatureCollection:

@@ -4,11 +4,12 @@ the app builds, in real Chromium without Streamlit."""
 from __future__ import annotations
 
 import copy
+import json
 
 import pytest
 from playwright.sync_api import Page
 
-from dashboard.core.choices import Layer, Measure
+from dashboard.core.choices import Layer, MapView, Measure
 from dashboard.core.refs import Selection
 from dashboard.core.view import View
 from dashboard.core.world import World
@@ -162,3 +163,20 @@ def test_many_sites_are_drawn_as_counted_cells(
     apply(page, state)  # back to markers: the cells go
     assert count(page, f".leaflet-sites-pane path.{cell_class}") == 0
     assert count(page, SITES) == 1
+
+
+def test_links_follow_the_named_view(page: Page, document: dict, good_world: World) -> None:
+    create(page, document)
+    drawn = "controller.links.map((l) => JSON.stringify(l.line.getLatLngs()))"
+    apply(page, state_of(good_world, View(2020)))
+    pieces = [f["properties"]["states"] for f in document["links"]["features"]]
+    as_latlngs = [
+        [[{"lat": lat, "lng": lon} for lat, lon in piece] for piece in link] for link in pieces
+    ]
+    assert [json.loads(s) for s in page.evaluate(drawn)] == as_latlngs
+    apply(page, state_of(good_world, View(2020, map_view=MapView.PARTNERS)))
+    whole = [
+        [{"lat": lat, "lng": lon} for lon, lat in f["geometry"]["coordinates"]]
+        for f in document["links"]["features"]
+    ]
+    assert [json.loads(s) for s in page.evaluate(drawn)] == whole

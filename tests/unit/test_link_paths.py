@@ -27,9 +27,11 @@ def test_the_geodesic_bows_towards_the_pole() -> None:
 def test_endpoints_resolve_countries_sites_and_places(
     boundaries: Boundaries, good: Dataset
 ) -> None:
-    endpoints = resolve_endpoints(good.sites, good.places, boundaries.world)
-    india = boundaries.world.set_index("iso_a3").geometry["IND"]
-    assert india.contains(shapely.Point(endpoints["IND"].lon, endpoints["IND"].lat))
+    endpoints = resolve_endpoints(good.sites, good.places, boundaries.world, good.labels)
+    # A country named in labels.csv ends at its capital; another at a point inside it.
+    assert (endpoints["IND"].lat, endpoints["IND"].lon) == (28.6, 77.2)  # New Delhi
     assert endpoints["IND"].precision == "country"
+    china = boundaries.world.set_index("iso_a3").geometry["CHN"]
+    assert china.contains(shapely.Point(endpoints["CHN"].lon, endpoints["CHN"].lat))
     assert endpoints["site-oscom"].precision == "town_proxy"
     assert "site-brahmagiri" not in endpoints  # district-level: no point to draw from

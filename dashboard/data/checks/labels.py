@@ -1,6 +1,6 @@
-"""Orientation labels: a point on the globe, shown over a sensible range of zooms, and a label
-for a place in Andhra Pradesh or Odisha placed inside them (a swapped latitude and longitude
-lands it elsewhere)."""
+"""Orientation labels: a point on the globe, shown over a sensible range of zooms, a label for
+a place in Andhra Pradesh or Odisha placed inside them (a swapped latitude and longitude lands
+it elsewhere), and one national capital per country, naming a country on the map."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ def check(checked: Checked, boundaries: Boundaries) -> None:
     """Latitude and longitude in range, zooms in Leaflet's range and in order, and a label of a
     place in the two states inside them."""
     states = boundaries.states.to_crs(METRIC_CRS).union_all().buffer(STATES_TOLERANCE_M)
+    _check_capitals(checked, set(boundaries.world["iso_a3"]))
     for record in checked.of(schema.LABELS):
         lat, lon = record.number("lat"), record.number("lon")
         if lat is not None and not -90 <= lat <= 90:
@@ -44,6 +45,23 @@ def check(checked: Checked, boundaries: Boundaries) -> None:
                 f"({lat:g}, {lon:g}) is not in Andhra Pradesh or Odisha, as a "
                 f"{record.text('kind')} label must be (latitude and longitude swapped?)",
             )
+
+
+def _check_capitals(checked: Checked, countries: set[str]) -> None:
+    capitals: dict[str, str] = {}
+    for record in checked.of(schema.LABELS):
+        country, capital = record.text("country"), record.text("kind") == "national_capital"
+        if capital and country is None:
+            checked.add(schema.LABELS, record, "country", "a national capital names its country")
+        elif not capital and country is not None:
+            checked.add(schema.LABELS, record, "country", "only a national capital has a country")
+        elif country is not None and country not in countries:
+            checked.add(schema.LABELS, record, "country", f"{country!r} is not in world.geojson")
+        elif country is not None and country in capitals:
+            message = f"{country} already has its capital in {capitals[country]}"
+            checked.add(schema.LABELS, record, "country", message)
+        elif country is not None:
+            capitals[country] = record.label
 
 
 def _check_zooms(checked: Checked, record: Record) -> None:

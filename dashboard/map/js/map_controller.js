@@ -172,6 +172,7 @@
         layer.setStyle(this.districtStyle(layer));
       }
       this.showZones(state.zones);
+      this.routeLinks(state.view);
       this.showLinks(state.links);
       // Sites come as markers or, when there are too many, as counted cells: one or the other.
       this.showCells(state.cells || []);

@@ -95,6 +95,9 @@
       const latlngs = feature.geometry.coordinates.map((c) => [c[1], c[0]]);
       const line = L.polyline(latlngs, { pane: "links", className: "link" });
       line.feature = feature;
+      // The whole geodesic in the partners view; in the states view only its pieces off the
+      // districts it does not touch (dashboard/core/world.py).
+      line.paths = { partners: latlngs, states: feature.properties.states };
       hover(
         line,
         () => ({ weight: this.theme.linkHoverWeight }),
@@ -121,6 +124,18 @@
 
     linkStyle(status) {
       return Object.assign({}, this.theme.linkStyles[status], { fill: false });
+    },
+
+    // Draw each link as the named view wants it (see linkLayers).
+    routeLinks(view) {
+      if (this.linkView === view) {
+        return;
+      }
+      this.linkView = view;
+      const which = view === "partners" ? "partners" : "states";
+      for (const link of this.links) {
+        link.line.setLatLngs(link.line.paths[which]);
+      }
     },
 
     showLinks(listed) {
