@@ -106,6 +106,7 @@ EN: dict[str, str] = {
     "layer_zones": "Investment zones",
     "layer_links": "Partner links",
     "layer_sites": "Sites",
+    "site_group": "{count} sites close together: click to spread them out",
     "site_cell": "{count} sites here (pick the district to list them)",
     # Tooltips
     "tooltip_district": "District",

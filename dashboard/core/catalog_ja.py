@@ -107,6 +107,7 @@ JA: dict[str, str] = {
     "layer_zones": "投資ゾーン",
     "layer_links": "パートナー連携",
     "layer_sites": "拠点",
+    "site_group": "近接する拠点{count}件：クリックすると広げて表示します",
     "site_cell": "この付近に{count}件の拠点（県を選ぶと一覧を表示）",
     # Tooltips
     "tooltip_district": "県",

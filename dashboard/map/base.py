@@ -116,6 +116,26 @@ def frame_css() -> str:
         # Text for screen readers only: the map's heading and its summary.
         " .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;"
         " clip-path: inset(50%); white-space: nowrap; }"
+        # Place names: halo-ed text, never in the pointer's way; faint for the neighbours.
+        f" .map-label {{ position: absolute; white-space: nowrap; pointer-events: none;"
+        f" font: 600 12px/1.15 sans-serif; color: {theme.LABEL_INK};"
+        f" text-shadow: 0 0 2px {theme.HALO}, 0 0 2px {theme.HALO}, 0 0 3px {theme.HALO}; }}"
+        " .map-label[hidden], .map-label-dot[hidden] { display: none; }"
+        " .map-label-state { font-size: 14px; font-weight: 700; letter-spacing: 0.04em; }"
+        f" .map-label-neighbour_state, .map-label-country {{ color: {theme.LABEL_FAINT_INK};"
+        " font-weight: 400; }"
+        f" .map-label-sea {{ color: {theme.LABEL_SEA_INK}; font-style: italic;"
+        " font-weight: 400; }"
+        " .map-label-district { font-size: 11px; font-weight: 400; }"
+        f" .map-label-dot {{ position: absolute; width: 5px; height: 5px; border-radius: 50%;"
+        f" background: {theme.LABEL_INK}; box-shadow: 0 0 0 1px {theme.HALO};"
+        " pointer-events: none; }"
+        # Sites drawn as a counted group, and the legs of a spread group.
+        " .site-grouped { display: none; }"
+        f" .site-group {{ display: flex; align-items: center; justify-content: center;"
+        f" border-radius: 50%; background: {theme.LABEL_INK}; color: {theme.HALO};"
+        f" font: 700 13px/1 sans-serif; box-shadow: 0 0 0 2px {theme.HALO}; cursor: pointer; }}"
+        f" .site-leg {{ stroke: {theme.LABEL_INK}; stroke-width: 1; }}"
         # The layers could not be fetched: a notice over the map, above Leaflet's panes.
         " .map-problem { position: absolute; z-index: 1000; top: 0.75rem; left: 3.5rem;"
         " right: 0.75rem; max-width: 26rem; padding: 0.6rem 0.8rem; background: #fff;"

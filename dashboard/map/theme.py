@@ -123,6 +123,33 @@ LINK_HOVER_WEIGHT = 5
 # The selected record's outline; a site gets a ring this many pixels wider than its marker.
 SELECTED_RING_EXTRA = 5
 
+# Orientation labels (geodata/labels.csv, and district names): placed in this order of kinds,
+# each where it overlaps no label placed before it and no marker; one that does not fit waits
+# for a closer zoom. District names show from DISTRICT_LABEL_ZOOM on.
+LABEL_ORDER = (
+    "state",
+    "national_capital",
+    "capital",
+    "sea",
+    "port",
+    "country",
+    "district_hq",
+    "town",
+    "neighbour_state",
+    "district",
+)
+DISTRICT_LABEL_ZOOM = 8
+# Pixels kept free around each label, and its colour and halo per family of kinds.
+LABEL_GAP = 3
+LABEL_INK = "#1f1d1a"
+LABEL_FAINT_INK = "#5f5a52"
+LABEL_SEA_INK = "#2f5d7c"
+
+# Sites closer than this many pixels (centre to centre) are drawn as one counted group,
+# which spreads them around itself when clicked.
+SITE_GROUP_PX = 14
+SITE_SPREAD_PX = 26
+
 
 def client_theme() -> dict[str, object]:
     """Every style the browser's map script needs, in one JSON-ready mapping: the script holds
@@ -157,4 +184,9 @@ def client_theme() -> dict[str, object]:
         "selectedLine": SELECTED_LINE,
         "selectedWeight": SELECTED_WEIGHT,
         "selectedRingExtra": SELECTED_RING_EXTRA,
+        "labelOrder": LABEL_ORDER,
+        "districtLabelZoom": DISTRICT_LABEL_ZOOM,
+        "labelGap": LABEL_GAP,
+        "siteGroupPx": SITE_GROUP_PX,
+        "siteSpreadPx": SITE_SPREAD_PX,
     }

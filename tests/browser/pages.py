@@ -15,9 +15,9 @@ from tests.paths import DISTRICTS
 DRAW_TIMEOUT_MS = 30_000
 
 
-def open_map(page: Page, url: str) -> FrameLocator:
+def open_map(page: Page, url: str, language: Language = Language.EN) -> FrameLocator:
     page.goto(url)
-    expect(page.get_by_role("heading", name=text("title", Language.EN))).to_be_visible(
+    expect(page.get_by_role("heading", name=text("title", language))).to_be_visible(
         timeout=DRAW_TIMEOUT_MS
     )
     frame = page.frame_locator(MAP_IFRAME)

@@ -146,6 +146,8 @@
       for (const layer of this.districts) {
         this.groups.districts.addLayer(layer);
       }
+      this.siteGroupLayer();
+      this.labelLayer(doc);
       this.shown = { zones: {}, links: {}, sites: {} };
       this.cells = [];
       if (this.state) {
@@ -177,12 +179,14 @@
       // Sites come as markers or, when there are too many, as counted cells: one or the other.
       this.showCells(state.cells || []);
       this.showSites(state.sites || []);
+      this.groupSites();
       this.outlineSelection(state.selection);
       this.summarize(state.summary || "");
       if (state.view !== this.shownView) {
         this.shownView = state.view;
         this.map.fitBounds(state.fit);
       }
+      this.placeLabels();
     }
 
     toggle(group, on) {

@@ -92,6 +92,10 @@
         const element = layer.getElement?.();
         if (element) {
           element.setAttribute("tabindex", "-1");
+          // What the shape stands for, readable from the page (tests pick shapes by it).
+          if (layer.feature?.properties.ref) {
+            element.dataset.ref = layer.feature.properties.ref;
+          }
         }
       });
       layer.bindTooltip(
