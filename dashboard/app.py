@@ -163,11 +163,13 @@ def year_view() -> None:
     flow.take_click(session, state.map_value())  # before the picker, which follows the click
     with year_box:
         year = parts.year_controls(domain, language)
+        since = parts.compare_control(domain, year, language)
     with picker_box:
         parts.district_picker(district_names, language)
     map_view = state.map_view()
     view = View(
         year=year,
+        since=since,
         evidence=state.evidence(),
         layers=state.layers(),
         measure=state.measure(),
@@ -203,7 +205,7 @@ def year_view() -> None:
         st.rerun(scope="app")
     st.caption(str(outputs.state["summary"]))  # what the map shows, as text
     with details_box:
-        parts.details_panel(view, outputs.details, outputs.happening, params)
+        parts.details_panel(view, outputs.details, outputs.happening, outputs.changes, params)
     with downloads_box:
         parts.download_links(params, language)
 

@@ -62,6 +62,28 @@ EN: dict[str, str] = {
     "download_html": "Map as HTML (works offline)",
     # How current the data are, and the feed of changes
     "as_of": "Data reviewed against the sources on {reviewed}; newest event {newest}.",
+    # Comparing two years
+    "compare": "Compare with",
+    "compare_none": "No comparison",
+    "compare_help": (
+        "Marks on the map what appeared (+), changed status (↻) or ended (×) from the start "
+        "of the chosen year to the year shown, and lists the changes with their dates and "
+        "sources."
+    ),
+    "changes_title": "What changed from {since} to {year}",
+    "changes_none": "Nothing shown on the map changed in these years at this evidence level.",
+    "change.appeared": "Appeared",
+    "change.changed": "Changed status",
+    "change.ended": "Ended",
+    "change_none": "not shown",
+    "change_line": "{sign} {name}: {before} → {after}",
+    "change_step": "{date}: {what}",
+    "change_cited": " ({sources})",
+    "change_step_started": "begins",
+    "change_step_ended": "ends",
+    "map_summary_changes": (
+        " Compared with {since}: {appeared} appeared, {changed} changed status, {ended} ended."
+    ),
     "sentence_join": " ",
     "feed_link": "Changes to the data (Atom feed)",
     "feed_title": "India-Japan Rare Earths Map: changes to the data",

@@ -35,6 +35,7 @@ MAP_SCRIPTS = tuple(
         "map_controller.js",
         "map_layers.js",
         "map_site_groups.js",
+        "map_changes.js",
         "map_labels.js",
         "map_frame.js",
     )

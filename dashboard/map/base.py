@@ -136,6 +136,13 @@ def frame_css() -> str:
         f" border-radius: 50%; background: {theme.LABEL_INK}; color: {theme.HALO};"
         f" font: 700 13px/1 sans-serif; box-shadow: 0 0 0 2px {theme.HALO}; cursor: pointer; }}"
         f" .site-leg {{ stroke: {theme.LABEL_INK}; stroke-width: 1; }}"
+        # What changed since the comparison year: a sign in a shape of its own per kind.
+        " .change-mark { display: flex; align-items: center; justify-content: center;"
+        f" font: 700 12px/1 sans-serif; color: {theme.HALO};"
+        f" box-shadow: 0 0 0 1.5px {theme.HALO}; }}"
+        f" .change-appeared {{ background: {theme.CHANGE_APPEARED}; border-radius: 50%; }}"
+        f" .change-changed {{ background: {theme.CHANGE_CHANGED}; border-radius: 3px; }}"
+        f" .change-ended {{ background: {theme.CHANGE_ENDED}; }}"
         # The layers could not be fetched: a notice over the map, above Leaflet's panes.
         " .map-problem { position: absolute; z-index: 1000; top: 0.75rem; left: 3.5rem;"
         " right: 0.75rem; max-width: 26rem; padding: 0.6rem 0.8rem; background: #fff;"

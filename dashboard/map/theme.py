@@ -148,6 +148,11 @@ LABEL_SEA_INK = "#2f5d7c"
 # Sites closer than this many pixels (centre to centre) are drawn as one counted group,
 # which spreads them around itself when clicked.
 SITE_GROUP_PX = 14
+
+# The signs of what changed since the comparison year (each also has its own glyph and shape).
+CHANGE_APPEARED = "#1a7f37"
+CHANGE_CHANGED = "#9a6700"
+CHANGE_ENDED = "#57606a"
 SITE_SPREAD_PX = 26
 
 

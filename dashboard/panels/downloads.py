@@ -127,6 +127,18 @@ def dataset_files(scene: Scene, world: World) -> dict[str, str]:
     }
 
 
+CHANGE_COLUMNS = [
+    "ref",
+    "name",
+    "change",
+    "status_before",
+    "status_after",
+    "step_date",
+    "step",
+    "sources",
+]
+
+
 def csv_tables(scene: Scene, world: World) -> dict[str, str]:
     """The shown records as spreadsheet tables: points as longitude and latitude columns,
     sources as their titles and addresses."""
@@ -161,13 +173,35 @@ def csv_tables(scene: Scene, world: World) -> dict[str, str]:
     zones = scene.zones.assign(sources=scene.zones["sources"].map(cited))
     milestones = scene.milestones.assign(sources=scene.milestones["sources"].map(cited))
     site_columns = [*schema.SITES.names, "status_in_year", "longitude", "latitude"]
-    return {
+    tables = {
         "districts.csv": table_csv(districts, DISTRICT_COLUMNS),
         "sites.csv": table_csv(sites, site_columns),
         "zones.csv": table_csv(zones, schema.ZONE_DEFINITIONS.names),
         "links.csv": table_csv(links, [*schema.LINKS.names, "status_in_year"]),
         "milestones.csv": table_csv(milestones, [*schema.MILESTONES.names, "upcoming"]),
     }
+    if scene.view.since is not None:
+        # One row per dated step of each changed record (a record without a step in the
+        # period, one row without a date).
+        rows = [
+            {
+                "ref": change.ref,
+                "name": change.name,
+                "change": change.kind.value,
+                "status_before": change.before,
+                "status_after": change.after,
+                "step_date": step.date if step else None,
+                "step": step.what if step else None,
+                "sources": cited(step.sources) if step else None,
+            }
+            for change in scene.changes
+            for step in (change.steps or (None,))
+        ]
+        since, year = scene.view.since, scene.view.year
+        tables[f"changes-{since}-{year}.csv"] = table_csv(
+            pd.DataFrame(rows, columns=CHANGE_COLUMNS), CHANGE_COLUMNS
+        )
+    return tables
 
 
 def zip_bytes(files: Mapping[str, str], folder: str) -> bytes:

@@ -113,6 +113,22 @@ def year_controls(domain: Domain, language: Language) -> int | None:
     return None if all_years else year
 
 
+def compare_control(domain: Domain, year: int | None, language: Language) -> int | None:
+    """The year to compare with: one before the year shown at most (none with all years);
+    returns it, None for no comparison."""
+    if year is None:
+        return None
+    choices = [None, *range(year, domain.first_year, -1)]
+    state.keep_since(year)
+    return st.selectbox(
+        text("compare", language),
+        choices,
+        format_func=lambda y: text("compare_none", language) if y is None else str(y),
+        key=state.SINCE,
+        help=text("compare_help", language),
+    )
+
+
 def district_picker(names: dict[int, str], language: Language) -> None:
     """The district picker, set from the selection (which a map click may just have changed)."""
     state.show_in_picker(language, flow.selected_district(_session()))
@@ -136,11 +152,15 @@ def share_url(params: dict[str, str]) -> str:
     return urlunsplit((page.scheme, page.netloc, page.path or "/", urlencode(params), ""))
 
 
-def details_panel(view: View, details: str | None, happening: str, params: dict[str, str]) -> None:
-    """The selected record's details (or, with none, the year's milestones) and the link to
-    this view."""
+def details_panel(
+    view: View, details: str | None, happening: str, changes: str, params: dict[str, str]
+) -> None:
+    """The selected record's details (or, with none, the year's milestones), what changed
+    since the comparison year, and the link to this view."""
     language = view.language
     st.header(text("details", language), anchor=False)
+    if changes:
+        st.markdown(changes)
     if details is None:
         st.info(text("details_hint", language))
         if view.year is not None:

@@ -217,3 +217,15 @@ def test_the_download_links_follow_the_view(app: AppTest) -> None:
             f'href="/exports/india-japan-rare-earths-{file}?year=2012&amp;sel=district'
             in (links[0])
         )
+
+
+def test_choosing_a_year_to_compare_with_lists_what_changed(app: AppTest) -> None:
+    app.sidebar.selectbox(key="since").set_value(2018).run()
+    assert not app.exception
+    assert app.query_params["since"] == "2018"
+    listed = page_text(app)
+    assert text("changes_title", Language.EN).format(since=2018, year=2026) in listed
+    assert "2018: Suspended" in listed
+    # Moving the year before the comparison year drops the comparison.
+    app.sidebar.slider(key="year").set_value(2015).run()
+    assert "since" not in app.query_params

@@ -147,6 +147,7 @@
         this.groups.districts.addLayer(layer);
       }
       this.siteGroupLayer();
+      this.changeLayer();
       this.labelLayer(doc);
       this.shown = { zones: {}, links: {}, sites: {} };
       this.cells = [];
@@ -180,6 +181,7 @@
       this.showCells(state.cells || []);
       this.showSites(state.sites || []);
       this.groupSites();
+      this.markChanges(state.changes || []);
       this.outlineSelection(state.selection);
       this.summarize(state.summary || "");
       if (state.view !== this.shownView) {

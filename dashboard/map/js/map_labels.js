@@ -148,11 +148,15 @@
           taken.push(box(at.x - reach, at.y - reach, 2 * reach, 2 * reach));
         }
       }
-      this.siteGroups.eachLayer((group) => {
-        const at = this.map.latLngToContainerPoint(group.getLatLng());
-        const [w, h] = group.options.icon.options.iconSize;
-        taken.push(box(at.x - w / 2, at.y - h / 2, w, h));
-      });
+      for (const marks of [this.siteGroups, this.changeMarks]) {
+        marks.eachLayer((mark) => {
+          const icon = mark.options.icon.options;
+          const at = this.map.latLngToContainerPoint(mark.getLatLng());
+          const [w, h] = icon.iconSize;
+          const [ax, ay] = icon.iconAnchor || [w / 2, h / 2];
+          taken.push(box(at.x - ax, at.y - ay, w, h));
+        });
+      }
       const container = this.map.getContainer().getBoundingClientRect();
       for (const control of this.map.getContainer().querySelectorAll(".leaflet-control")) {
         taken.push(fromRect(control.getBoundingClientRect(), container));
