@@ -52,6 +52,7 @@ EN: dict[str, str] = {
     "list_separator": ", ",
     "share": "Share this view",
     "share_help": "This address reopens exactly what you see (copy it with the button).",
+    "map_credits": "Map credits",
     "downloads": "Download",
     "export_not_found": "No such download.",
     "export_data_error": (
