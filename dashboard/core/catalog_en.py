@@ -52,6 +52,15 @@ EN: dict[str, str] = {
     "list_separator": ", ",
     "share": "Share this view",
     "share_help": "This address reopens exactly what you see (copy it with the button).",
+    "map_credits": "Map credits",
+    "embed_help": (
+        "To show this view in an article, paste this code into the article's HTML: a "
+        "{width} × {height} frame with a link to the full page."
+    ),
+    "embed_frame_title": (
+        "India-Japan cooperation in rare earths in Andhra Pradesh and Odisha: interactive map"
+    ),
+    "open_full_page": "Open the full page (new tab)",
     "downloads": "Download",
     "export_not_found": "No such download.",
     "export_data_error": (

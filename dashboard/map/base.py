@@ -104,6 +104,20 @@ def frame_css() -> str:
         " @media (max-width: 520px) {"
         " .leaflet-control-attribution { max-width: calc(100vw - 8.5rem); }"
         " }"
+        # In an article's frame the credits fold into a small round button in their corner
+        # (dashboard/map/js/map_frame.js), the text to its left once unfolded (after it in
+        # the document, so Tab goes from the button into the credits' links).
+        " .map-credits { display: flex; flex-direction: row-reverse; align-items: flex-end;"
+        " gap: 4px;"
+        " margin: 0 6px 6px 0; }"
+        " .map-credits .leaflet-control-attribution { float: none; clear: none; margin: 0;"
+        " max-width: calc(100vw - 4rem); border-radius: 4px; }"
+        " .map-credits .leaflet-control-attribution[hidden] { display: none; }"
+        " .map-credits-toggle { width: 24px; height: 24px; padding: 0; flex: none;"
+        " border: 1px solid rgba(0, 0, 0, 0.45); border-radius: 50%; background: #fff;"
+        " color: #2b2824; cursor: pointer; font: italic bold 14px/22px Georgia, serif; }"
+        f" .map-credits-toggle:focus-visible {{ outline: 3px solid {theme.FOCUS};"
+        " outline-offset: 1px; }"
         # A thin halo around every line and marker: each stays visible over light and dark
         # district fills alike.
         f" {_halo_panes()} {{ filter: drop-shadow(0 0 1px {theme.HALO})"
@@ -163,11 +177,14 @@ def build_base_map(
     view: MapView = MapView.STATES,
     document: dict[str, object] | None = None,
     language: Language = Language.EN,
+    *,
+    fold_credits: bool = False,
 ) -> folium.Map:
     """The base map fitted to ``bounds`` (the extent of ``view``): Leaflet from ``assets``, the
     world's countries and the two states' outlines in their panes, and the map's own layers
     from the static layer document (``document`` inlined when ``assets`` has no URL for it);
-    the same script for the same arguments."""
+    the same script for the same arguments. ``fold_credits``: the credits as a small button
+    (for an article's frame)."""
     fmap = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25, min_zoom=2)
     # Only Leaflet itself: the polygons, circles, tooltips and controls used are all core
     # Leaflet, so folium's default jQuery/Bootstrap/Font Awesome from CDNs are not needed.
@@ -187,7 +204,7 @@ def build_base_map(
         url = assets.basemap.get(name)
         data = None if url else json.dumps(frame.__geo_interface__, separators=(",", ":"))
         fmap.add_child(BasemapLayer(pane, key, styles, url, data, attribution))
-    fmap.add_child(MapLayers(assets, document, language, view))
+    fmap.add_child(MapLayers(assets, document, language, view, fold_credits))
     (south, west), (north, east) = bounds
     fmap.fit_bounds([[south, west], [north, east]])
     return fmap

@@ -114,6 +114,12 @@ def set_year(value: int, *, all_years: bool | None = None) -> None:
         st.session_state[ALL_YEARS] = all_years
 
 
+def since() -> int | None:
+    """The year compared with, None for no comparison."""
+    value = st.session_state.get(SINCE)
+    return value if isinstance(value, int) else None
+
+
 def keep_since(year: int) -> None:
     """Drop a comparison year the year shown has moved to or before (the year must follow it)."""
     since = st.session_state.get(SINCE)

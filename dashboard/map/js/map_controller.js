@@ -33,14 +33,18 @@
 
   class Controller {
     // ``options``: data (the layer document or its URL), language, view (the named view the
-    // map was fitted to), messages (the words shown if the document cannot be fetched) and
-    // report (where to tell the server so).
+    // map was fitted to), messages (the words shown if the document cannot be fetched),
+    // report (where to tell the server so) and, in an article's frame, credits (the name of
+    // the button the map's credits fold into).
     constructor(map, options) {
       this.map = map;
       this.language = options.language;
       this.shownView = options.view;
       this.messages = options.messages || {};
       this.report = options.report || "";
+      if (options.credits) {
+        this.foldCredits(options.credits);
+      }
       this.state = null;
       this.doc = null;
       for (const [name, zIndex, interactive] of PANES) {
