@@ -38,7 +38,7 @@ from dashboard.map.layers import state_overlay
 from dashboard.panels.currency import as_of_markdown
 from dashboard.paths import PACKAGE_DIR, data_dir
 from dashboard.shell import embedding, parts, state
-from dashboard.shell.cache import assets, index_of, view_outputs, world_in, world_of
+from dashboard.shell.cache import assets, index_of, search_of, view_outputs, world_in, world_of
 
 # The map's height in pixels as streamlit-folium sets it; page.css makes it follow the window.
 MAP_HEIGHT = 640
@@ -161,7 +161,7 @@ state_names = {
 legend_box.html(
     legend.legend_html(state.measure(), language, state_names, index_of(DATA_DIR).cells)
 )
-district_names = parts.district_names(shown_world, language)
+search = search_of(DATA_DIR, language)
 # Whether the fragment reruns itself every second (Play) is fixed when it is defined here, in a
 # full run: starting or stopping play therefore asks for one full run.
 playing_when_defined = session.playing
@@ -176,12 +176,12 @@ def year_view() -> None:
     if session.playing != playing_when_defined:
         st.rerun(scope="app")
     flow.resume(session, state.map_value())
-    flow.take_click(session, state.map_value())  # before the picker, which follows the click
+    flow.take_click(session, state.map_value())  # before the search, which follows the click
     with year_box:
         year = parts.year_controls(domain, language, in_a_row=embedded)
         since = parts.compare_control(domain, year, language, shown=not embedded)
     with picker_box:
-        parts.district_picker(district_names, language)
+        parts.search_box(search, language)
     map_view = state.map_view()
     view = View(
         year=year,

@@ -1,4 +1,5 @@
-"""What the user has selected: a district, site, zone or link, written as ``kind:key``.
+"""What the user has selected: a district, site, zone, link or organisation, written as
+``kind:key``.
 
 The same reference travels in map features (so a click says what was clicked), in the
 district picker and in the URL. A district's key names its code system, ``lgd-354``: links
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-KINDS = ("district", "site", "zone", "link")
+KINDS = ("district", "site", "zone", "link", "org")
 LGD_PREFIX = "lgd-"
 _DISTRICT_KEY = re.compile(rf"{LGD_PREFIX}[0-9]{{1,6}}")
 

@@ -16,8 +16,10 @@ from dashboard.core.filters import (
     milestones_in_view,
     site_status_in_year,
 )
+from dashboard.core.organisations import highlighted_refs
 from dashboard.core.view import View
 from dashboard.core.world import World
+from dashboard.data.dataset import Dataset
 from dashboard.data.geometry import WGS84
 
 
@@ -34,6 +36,8 @@ class Scene:
     milestones: pd.DataFrame  # with upcoming
     # What changed from the start of view.since to view.year (empty without a comparison).
     changes: tuple[Change, ...] = ()
+    # With an organisation picked: the shown sites, zones and links that name it.
+    highlight: frozenset[str] = frozenset()
 
 
 def compose_scene(world: World, view: View) -> Scene:
@@ -74,7 +78,15 @@ def compose_scene(world: World, view: View) -> Scene:
         links=links,
         milestones=milestones_in_view(dataset.milestones, view),
         changes=changes_between(world, view),
+        highlight=_highlight(dataset, view, {"site": sites, "zone": zones, "link": links}),
     )
+
+
+def _highlight(dataset: Dataset, view: View, shown: dict[str, pd.DataFrame]) -> frozenset[str]:
+    selection = view.selection
+    if selection is None or selection.kind != "org":
+        return frozenset()
+    return highlighted_refs(dataset, selection.key, shown)
 
 
 def _per_district(district_codes: pd.Series) -> pd.Series:

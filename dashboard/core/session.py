@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from dashboard.core.choices import EvidenceLevel, Language, Layer, MapView, Measure
-from dashboard.core.refs import clicked_selection, parse_ref
+from dashboard.core.refs import clicked_selection
 from dashboard.core.view import MapPosition, View
 
 # Play steps through the years at this pace (seconds a year).
@@ -140,15 +140,9 @@ def first_report(session: Session, map_value: Mapping[str, object] | None) -> bo
     return True
 
 
-def selected_district(session: Session) -> int | None:
-    """The LGD code of the selected district, None when the selection is not a district."""
-    selected = parse_ref(session.selection)
-    return selected.district_code if selected else None
-
-
-def pick_district(session: Session, district: str | None) -> None:
-    """The district picker chose a district (a reference), or cleared the selection."""
-    session.selection = district
+def pick(session: Session, chosen: str | None) -> None:
+    """The search chose a record (a reference), or cleared the selection."""
+    session.selection = chosen
 
 
 def change_view(session: Session) -> None:

@@ -52,7 +52,12 @@ def domain_of(world: World, last_year: int) -> Domain:
     districts = world.boundaries.districts
     refs = {district_ref(code) for code in districts["district_lgd"]}
     dataset = world.dataset
-    for kind, frame in (("site", dataset.sites), ("zone", dataset.zones), ("link", dataset.links)):
+    for kind, frame in (
+        ("site", dataset.sites),
+        ("zone", dataset.zones),
+        ("link", dataset.links),
+        ("org", dataset.organisations),
+    ):
         refs |= {ref(kind, key) for key in frame["id"]}
     aliases = {
         ref("district", int(row.old_url_code)): district_ref(row.district_lgd)

@@ -48,6 +48,8 @@ def map_state(scene: Scene, index: LayerIndex, fit: Bounds) -> dict[str, object]
         # What changed since the comparison year: [layer, position, kind] of each record the
         # map can mark (a site without a point, or a zone without an outline, has no mark).
         "changes": _change_marks(scene, index),
+        # A picked organisation: [layer, position] of each shown record that names it.
+        "highlight": _highlight(scene, index),
     }
     if index.cells:
         state["cells"] = site_cells(located.geometry.x.to_numpy(), located.geometry.y.to_numpy())
@@ -56,6 +58,17 @@ def map_state(scene: Scene, index: LayerIndex, fit: Bounds) -> dict[str, object]
             [index.sites[row.id], row.status_in_year or "unknown"] for row in located.itertuples()
         )
     return state
+
+
+def _highlight(scene: Scene, index: LayerIndex) -> list[list[object]]:
+    positions = {"site": index.sites, "zone": index.zones, "link": index.links}
+    marks: list[list[object]] = []
+    for found in sorted(scene.highlight):
+        kind, _, key = found.partition(":")
+        position = positions[kind].get(key)
+        if position is not None:
+            marks.append([f"{kind}s", position])
+    return marks
 
 
 def _change_marks(scene: Scene, index: LayerIndex) -> list[list[object]]:

@@ -54,6 +54,9 @@ def selected_name(scene: Scene, world: World) -> str | None:
     if selection.kind == "district":
         districts = world.boundaries.districts
         found = districts.loc[districts["district_lgd"] == selection.district_code, "district"]
+    elif selection.kind == "org":
+        organisations = world.dataset.organisations
+        found = organisations.loc[organisations["id"] == selection.key, "name"]
     else:
         frame = getattr(scene, f"{selection.kind}s")
         found = frame.loc[frame["id"] == selection.key, "name"]

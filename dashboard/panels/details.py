@@ -13,6 +13,7 @@ import pandas as pd
 from dashboard.core.choices import Language
 from dashboard.core.filters import by_evidence
 from dashboard.core.messages import date_text, label, text, year_span
+from dashboard.core.organisations import Involvement, involvements, partners
 from dashboard.core.refs import Selection, ref
 from dashboard.core.scene import Scene
 from dashboard.core.sources import Catalog, Source, sources_of
@@ -84,6 +85,8 @@ def describe(selection: Selection, scene: Scene, world: World, catalog: Catalog)
         return _site(selection.key, context)
     if selection.kind == "zone":
         return _zone(selection.key, context)
+    if selection.kind == "org":
+        return _organisation(selection.key, context)
     return _link(selection.key, context)
 
 
@@ -399,3 +402,83 @@ def _link(key: str, context: _Context) -> Details | None:
     if _optional(link["status_note"]):
         facts.append((text("details_status", language), str(link["status_note"])))
     return _record_details(link, "link_kind", facts, context, shown=in_view is not None)
+
+
+def _organisation(key: str, context: _Context) -> Details | None:
+    """What an organisation is, the records naming it over time, and who it stands with."""
+    dataset, language = context.world.dataset, context.language
+    org = _record(dataset.organisations, key)
+    if org is None:
+        return None
+    names = dict(zip(dataset.organisations["id"], dataset.organisations["name"], strict=True))
+    countries = {key: end.name for key, end in context.world.endpoints.items()}
+    aliases = [
+        *org["aliases"],
+        *(org[f"aliases_{language.value}"] if language.value != "en" else []),
+    ]
+    separator = text("list_separator", language)
+    facts = [
+        (text("tooltip_kind", language), label("org_kind", org["kind"], language)),
+        (text("details_country", language), countries.get(org["country"] or "", "")),
+        (text("details_parent", language), separator.join(names[p] for p in org["parent"])),
+        (text("details_website", language), _optional(org["website"]) or ""),
+        (text("details_aliases", language), separator.join(dict.fromkeys(aliases))),
+    ]
+    shown = context.scene.highlight
+    records = tuple(
+        Entry(
+            title=(f"{i.year}: {i.name}" if i.year is not None else i.name),
+            detail=separator.join(
+                [
+                    label("record_kind", i.kind, language),
+                    *(label("org_role", role, language) for role in i.roles),
+                ]
+            ),
+            evidence=i.evidence,
+            ref=ref(i.kind, i.id) if i.kind in ("site", "zone", "link") else None,
+            upcoming=context.scene.view.year is not None
+            and i.year is not None
+            and i.year > context.scene.view.year,
+        )
+        for i in involvements(dataset, key)
+    )
+    grades = dict(zip(dataset.organisations["id"], dataset.organisations["evidence"], strict=True))
+    kinds = dict(zip(dataset.organisations["id"], dataset.organisations["kind"], strict=True))
+    partner_entries = tuple(
+        Entry(
+            title=names[other],
+            detail=label("org_kind", kinds[other], language),
+            evidence=grades[other],
+            ref=ref("org", other),
+        )
+        for other in partners(dataset, key)
+    )
+    return Details(
+        title=str(org["name"]),
+        subtitle=label("org_kind", org["kind"], language),
+        facts=tuple((name, value) for name, value in facts if value),
+        description=str(org["description"]),
+        evidence=str(org["evidence"]),
+        evidence_note=_optional(org["evidence_note"]),
+        sources=sources_of(org["sources"], context.catalog),
+        sections=(
+            Section(
+                text("details_org_records", language),
+                records[:MAX_ENTRIES],
+                max(0, len(records) - MAX_ENTRIES),
+            ),
+            Section(text("details_partners", language), partner_entries),
+        ),
+        shown=bool(shown) or not records,
+    )
+
+
+def _involvement_title(involvement: Involvement, language: Language) -> str:
+    name = involvement.name
+    if involvement.status is not None:
+        status = label("site_status", involvement.status, language)
+        name = text("change_step", language).format(date=name, what=status)
+    if involvement.year is None:
+        return name
+    year = date_text(str(involvement.year), language)
+    return text("change_step", language).format(date=year, what=name)

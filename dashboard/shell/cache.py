@@ -11,6 +11,8 @@ import streamlit as st
 from dashboard.core.choices import Language
 from dashboard.core.localize import localized
 from dashboard.core.scene import compose_scene
+from dashboard.core.search import Entry as SearchEntry
+from dashboard.core.search import search_entries
 from dashboard.core.sources import source_catalog
 from dashboard.core.view import View
 from dashboard.core.world import World, shared_world
@@ -44,6 +46,13 @@ def assets(folder: Path) -> AssetUrls:
     """Publish Leaflet, the map script, the basemap and the layer document to the static route
     once, and return the URLs the browser must use below the proxy's path prefix."""
     return publish_all(folder, world_of(folder), st.get_option("server.baseUrlPath"))
+
+
+@st.cache_resource
+def search_of(folder: Path, language: Language) -> list[SearchEntry]:
+    """The search's results for a reader of ``language``, once per dataset and language."""
+    other = next(other for other in Language if other is not language)
+    return search_entries(world_in(folder, language), world_in(folder, other), language)
 
 
 @st.cache_resource

@@ -19,7 +19,8 @@ from dashboard.core.embed import embed_params
 from dashboard.core.exports import Export, export_href
 from dashboard.core.filters import milestones_in_view
 from dashboard.core.messages import label, text
-from dashboard.core.refs import district_ref
+from dashboard.core.search import Entry as SearchEntry
+from dashboard.core.search import is_milestone, milestone_years
 from dashboard.core.sources import Catalog
 from dashboard.core.url import Domain
 from dashboard.core.view import View
@@ -45,11 +46,17 @@ def _session() -> flow.Session:
 # --- callbacks ---------------------------------------------------------------------------
 
 
-def on_pick_district(language: Language) -> None:
-    """Select the district chosen in the picker (a keyboard or screen-reader user selects
-    without clicking the map)."""
-    code = state.picked_district(language)
-    flow.pick_district(_session(), district_ref(code) if code is not None else None)
+def on_pick(language: Language, milestones: dict[str, tuple[int | None, str | None]]) -> None:
+    """Select what was chosen in the search (a keyboard or screen-reader user selects without
+    clicking the map); a milestone moves the year to it and selects the record it concerns."""
+    chosen = state.picked(language)
+    if is_milestone(chosen):
+        year, target = milestones[chosen or ""]
+        if year is not None:
+            go_to_year(year)
+        flow.pick(_session(), target)
+    else:
+        flow.pick(_session(), chosen)
 
 
 def on_change_view() -> None:
@@ -142,19 +149,23 @@ def compare_control(
     )
 
 
-def district_picker(names: dict[int, str], language: Language) -> None:
-    """The district picker, set from the selection (which a map click may just have changed)."""
-    state.show_in_picker(language, flow.selected_district(_session()))
+def search_box(entries: list[SearchEntry], language: Language) -> None:
+    """The search over everything (dashboard.core.search), set from the selection (which a
+    map click may just have changed): choosing a result selects it as a click would; a
+    milestone shows its year, with the record it concerns."""
+    labels = {entry.ref: entry.label for entry in entries}
+    selected = _session().selection
+    state.show_in_picker(language, selected if selected in labels else None)
     st.selectbox(
-        text("district_picker", language),
-        list(names),
+        text("search", language),
+        list(labels),
         index=None,
-        placeholder=text("district_picker_none", language),
-        format_func=names.__getitem__,
+        placeholder=text("search_none", language),
+        format_func=labels.__getitem__,
         key=state.picker_key(language),
-        on_change=on_pick_district,
-        args=(language,),
-        help=text("district_picker_help", language),
+        on_change=on_pick,
+        args=(language, milestone_years(entries)),
+        help=text("search_help", language),
     )
 
 
@@ -255,18 +266,6 @@ def global_context(world: World, catalog: Catalog, language: Language) -> None:
         st.caption(text("context_imports_caption", language))
         with st.expander(text("context_imports_figures", language)):
             st.markdown(import_share_markdown(dataset.import_share, catalog, language))
-
-
-def district_names(world: World, language: Language) -> dict[int, str]:
-    """The district picker's options: each district's name and state, by LGD code, in name
-    order."""
-    districts = world.boundaries.districts.sort_values("district")
-    return {
-        int(row.district_lgd): text("district_option", language).format(
-            district=row.district, state=row.state_name
-        )
-        for row in districts.itertuples()
-    }
 
 
 def layer_label(layer: Layer, language: Language) -> str:

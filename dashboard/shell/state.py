@@ -30,8 +30,8 @@ _SESSION = "session"
 
 
 def picker_key(language: Language) -> str:
-    """The district picker's key, one per language: the browser resets a picker whose option
-    labels change under it, so each language has its own, set from the selection."""
+    """The search's key, one per language: the browser resets a box whose option labels
+    change under it, so each language has its own, set from the selection."""
     return f"district-{language.value}"
 
 
@@ -138,12 +138,12 @@ def forget_map_moves() -> None:
     st.session_state[MAP] = {}
 
 
-def picked_district(language_: Language) -> int | None:
-    """The district picker's value: an LGD code, or None."""
+def picked(language_: Language) -> str | None:
+    """The search's value: a reference (``site:site-oscom``, ``milestone:ms-...``), or None."""
     value = st.session_state.get(picker_key(language_))
-    return int(value) if value is not None else None
+    return value if isinstance(value, str) else None
 
 
-def show_in_picker(language_: Language, code: int | None) -> None:
-    """Set the district picker to a district (or none) before it is drawn."""
-    st.session_state[picker_key(language_)] = code
+def show_in_picker(language_: Language, chosen: str | None) -> None:
+    """Set the search to a record (or none) before it is drawn."""
+    st.session_state[picker_key(language_)] = chosen

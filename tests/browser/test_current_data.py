@@ -41,7 +41,7 @@ def test_a_new_district_is_picked_with_its_code_and_sources(
 ) -> None:
     code, publisher = NEW_DISTRICTS[name]
     open_map(page, f"{app_url}/")
-    picker = page.get_by_role("combobox", name=text("district_picker", EN), exact=True)
+    picker = page.get_by_role("combobox", name=text("search", EN), exact=True)
     picker.click()
     page.keyboard.type(name)
     page.keyboard.press("Enter")

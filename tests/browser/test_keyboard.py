@@ -147,7 +147,7 @@ def test_the_whole_journey_from_the_keyboard(keyboard_page: Page, tmp_path: Path
     expect(page).to_have_url(re.compile(r"evidence=reported"), timeout=STEP_MS)
 
     # A district, picked by typing its name; its details are text on the page.
-    keys.tab_until(named(text("district_picker", EN), "combobox"))
+    keys.tab_until(named(text("search", EN), "combobox"))
     keys.assert_focus_visible()
     page.keyboard.type("Ganjam")
     page.keyboard.press("Enter")

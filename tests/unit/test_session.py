@@ -107,7 +107,9 @@ def test_play_stops_at_the_last_year() -> None:
     assert not session.playing
 
 
-def test_the_picker_shows_the_selected_district_only() -> None:
-    assert flow.selected_district(flow.Session(selection="district:lgd-790")) == 790
-    assert flow.selected_district(flow.Session(selection="site:site-oscom")) is None
-    assert flow.selected_district(flow.Session()) is None
+def test_the_search_selects_what_it_chose_or_clears() -> None:
+    session = flow.Session(selection="district:lgd-354")
+    flow.pick(session, "org:org-irel")
+    assert session.selection == "org:org-irel"
+    flow.pick(session, None)
+    assert session.selection is None

@@ -186,7 +186,7 @@
       this.showSites(state.sites || []);
       this.groupSites();
       this.markChanges(state.changes || []);
-      this.outlineSelection(state.selection);
+      this.outlineSelection(state.selection, state.highlight || []);
       this.summarize(state.summary || "");
       if (state.view !== this.shownView) {
         this.shownView = state.view;

@@ -231,23 +231,41 @@
 
     // --- the selection -----------------------------------------------------------------
 
-    outlineSelection(ref) {
+    // Outline the selected record, or each record of a picked organisation (``highlight``:
+    // [layer, position] pairs), where the map shows it.
+    outlineSelection(ref, highlight = []) {
       this.selection.clearLayers();
       const found = ref ? this.visibleLayer(ref) : null;
-      if (!found) {
-        return;
+      const picked = highlight.map(([layer, position]) => this.layerAt(layer, position));
+      for (const layer of [found, ...picked]) {
+        if (layer && this.map.hasLayer(layer)) {
+          this.selection.addLayer(this.outline(layer));
+        }
       }
+    },
+
+    layerAt(layer, position) {
+      if (layer === "sites") {
+        return this.sites[position];
+      }
+      if (layer === "zones") {
+        return this.zones[position]?.edge;
+      }
+      return this.links[position]?.line;
+    },
+
+    outline(found) {
       const theme = this.theme;
       const options = { pane: "selection", interactive: false, className: "selected" };
       const style = { fill: false, color: theme.selectedLine, weight: theme.selectedWeight };
-      let outline;
       if (found instanceof L.CircleMarker) {
         options.radius = found.getRadius() + theme.selectedRingExtra;
-        outline = L.circleMarker(found.getLatLng(), Object.assign(options, style));
-      } else {
-        outline = L.geoJSON(found.feature.geometry, Object.assign(options, { style }));
+        return L.circleMarker(found.getLatLng(), Object.assign(options, style));
       }
-      this.selection.addLayer(outline);
+      if (found instanceof L.Polyline && !(found instanceof L.Polygon) && found.paths) {
+        return L.polyline(found.getLatLngs(), Object.assign(options, style));
+      }
+      return L.geoJSON(found.feature.geometry, Object.assign(options, { style }));
     },
 
     visibleLayer(ref) {

@@ -97,7 +97,7 @@
         markVisible(marker, true);
       });
       this.spread = sites;
-      this.outlineSelection(this.state.selection);
+      this.outlineSelection(this.state.selection, this.state.highlight || []);
       this.placeLabels();
     },
 
