@@ -116,6 +116,28 @@ LINK_START_FILL = "#ffffff"
 SELECTED_LINE = "#c51b7d"
 SELECTED_WEIGHT = 5
 
+# Place names (geodata/labels.csv, and district names): size in CSS pixels, colour and weight
+# per kind. What lies outside the two states is grey; a point's name has a dot beside it. Every
+# name has a white halo, so it stays readable over any fill.
+LABEL_STYLES: dict[str, dict[str, Any]] = {
+    "state": {"size": 13, "color": "#1f1d1a", "bold": True},
+    "national_capital": {"size": 11, "color": "#1b1b1b", "bold": True},
+    "capital": {"size": 11, "color": "#1b1b1b", "bold": True},
+    "country": {"size": 12, "color": "#5f5f5f", "bold": False},
+    "port": {"size": 10.5, "color": "#1b1b1b", "bold": False},
+    "sea": {"size": 12, "color": "#2f5d7c", "bold": False},
+    "neighbour_state": {"size": 11, "color": "#5f5f5f", "bold": False},
+    "district_hq": {"size": 10, "color": "#1b1b1b", "bold": False},
+    "town": {"size": 10, "color": "#1b1b1b", "bold": False},
+    "district": {"size": 9.5, "color": "#3d3a35", "bold": False},
+}
+LABEL_HALO = "#ffffff"
+LABEL_DOT = "#1b1b1b"
+LABEL_DOT_RADIUS = 2.5
+# The scale bar, drawn as Leaflet's scale control.
+SCALE_LINE = "#555555"
+MAP_FRAME = "#8c877b"
+
 # Highlight under the pointer, per layer.
 DISTRICT_HOVER = {"weight": 2.5, "color": STATE_LINE}
 ZONE_HOVER_EXTRA_WEIGHT = 2
