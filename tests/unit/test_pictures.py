@@ -11,6 +11,7 @@ import re
 import struct
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -23,8 +24,9 @@ from dashboard.core.refs import parse_ref
 from dashboard.core.scene import compose_scene
 from dashboard.core.sources import cited_sources, source_catalog
 from dashboard.core.view import View
-from dashboard.core.world import World
+from dashboard.core.world import World, load_world
 from dashboard.map.bounds import view_bounds
+from dashboard.map.layer_data import SITE_POINT_LIMIT
 from dashboard.map.legend import legend_rows
 from dashboard.map.picture.fonts import JAPANESE_FAMILY, japanese_font_file
 from dashboard.map.picture.frame import MapFrame
@@ -40,6 +42,7 @@ from dashboard.map.picture.mercator import WORLD, Extent, fit, leaflet_zoom, sca
 from dashboard.map.picture.place_names import placed_names
 from dashboard.map.picture.render import picture_bytes
 from dashboard.map.picture.typeset import TextStyle, Typesetter
+from harness.synthetic import write_synthetic
 
 ADDRESS = "https://maps.example.org/minerals/?year=2025&lang="
 ENGLISH = View(year=2025, language=Language.EN)
@@ -292,3 +295,12 @@ def test_a_list_breaks_only_between_its_items() -> None:
     assert all(item in joined for item in items)
     assert lines[0] == "Sources: Reuters (via Yahoo Finance), The Hindu,"
     assert len(lines) == 2
+
+
+def test_a_large_dataset_is_drawn_as_cells_and_said_so(tmp_path: Path) -> None:
+    folder = write_synthetic(tmp_path / "large", SITE_POINT_LIMIT + 100)
+    world = load_world(folder)
+    svg = picture_bytes(
+        world, View(year=None), Picture(PictureLayout.A4, PictureFormat.SVG), ADDRESS + "en"
+    )
+    assert squeezed(text("legend_cells", Language.EN)) in squeezed(svg_text(svg))

@@ -283,24 +283,24 @@ def _status_fill(kind: str, group: str) -> tuple[float, float, float, float]:
 def _site_cells(ax: Axes, lon: np.ndarray, lat: np.ndarray, frame: MapFrame) -> list[Box]:
     """Sites counted per cell, one disc each, its area growing with the count (as the live
     map draws them)."""
-    cells = site_cells(lon, lat)
-    largest = max(count for _, _, count in cells)
+    cells = np.array(site_cells(lon, lat))
+    counts = cells[:, 2]
+    radii = theme.SITE_RADIUS * (1 + 2 * np.sqrt(counts / counts.max()))
+    x, y = mercator_xy(cells[:, 0], cells[:, 1])
     cell = theme.SITE_CELL
-    markers = []
-    for cell_lon, cell_lat, count in cells:
-        radius = theme.SITE_RADIUS * (1 + 2 * np.sqrt(count / largest))
-        x, y = mercator_xy(np.array([cell_lon]), np.array([cell_lat]))
-        ax.scatter(
-            x,
-            y,
-            s=points(2 * radius) ** 2,
-            facecolor=to_rgba(cell["fillColor"], cell["fillOpacity"]),
-            edgecolor=cell["color"],
-            linewidths=points(cell["weight"]),
-            zorder=Z_SITES,
-        )
-        markers.append(circle_box(*frame.to_px(float(x[0]), float(y[0])), radius + 1))
-    return markers
+    ax.scatter(
+        x,
+        y,
+        s=points(2 * radii) ** 2,
+        facecolor=to_rgba(cell["fillColor"], cell["fillOpacity"]),
+        edgecolor=cell["color"],
+        linewidths=points(cell["weight"]),
+        zorder=Z_SITES,
+    )
+    return [
+        circle_box(*frame.to_px(float(a), float(b)), float(r) + 1)
+        for a, b, r in zip(x, y, radii, strict=True)
+    ]
 
 
 def _selection(
