@@ -26,7 +26,7 @@ from dashboard.map.layer_data import SITE_POINT_LIMIT
 from dashboard.map.map_state import site_cells
 from dashboard.map.picture.frame import MapFrame
 from dashboard.map.picture.labels import Box, circle_box
-from dashboard.map.picture.mercator import mercator_xy, to_mercator
+from dashboard.map.picture.mercator import WEB_MERCATOR, mercator_xy, to_mercator
 from dashboard.map.picture.strokes import dashes, halo, points
 
 # Leaflet's panes, bottom to top (dashboard/map/base.py and js/map_controller.js).
@@ -75,7 +75,9 @@ def _projected(frame: gpd.GeoDataFrame, clip: shapely.Polygon) -> gpd.GeoDataFra
     geometry = to_mercator(rows).clip_by_rect(*clip.bounds)
     kept = ~geometry.is_empty.to_numpy()
     return gpd.GeoDataFrame(
-        rows[kept].drop(columns=rows.geometry.name), geometry=geometry[kept].to_numpy(), crs=None
+        rows[kept].drop(columns=rows.geometry.name),
+        geometry=geometry[kept].to_numpy(),
+        crs=WEB_MERCATOR,
     )
 
 
