@@ -37,7 +37,7 @@ from dashboard.map.bounds import view_bounds
 from dashboard.map.layers import state_overlay
 from dashboard.panels.currency import as_of_markdown
 from dashboard.paths import PACKAGE_DIR, data_dir
-from dashboard.shell import parts, state
+from dashboard.shell import embedding, parts, state
 from dashboard.shell.cache import assets, index_of, view_outputs, world_in, world_of
 
 # The map's height in pixels as streamlit-folium sets it; page.css makes it follow the window.
@@ -58,11 +58,22 @@ in_full_run = True
 language = link_language(
     state.language(), st.query_params.get_all("lang"), Language.of_locale(st.context.locale)
 )
-st.set_page_config(page_title=text("page_title", language), layout="wide")
+# In an article's frame (embed=true) the map takes the width: see dashboard/shell/embedding.py.
+embedded = embedding.embedded()
+st.set_page_config(
+    page_title=text("page_title", language),
+    layout="wide",
+    initial_sidebar_state=embedding.sidebar_state(embedded),
+)
 st.html(PAGE_CSS)
-st.title(text("title", language), anchor=False)
-header = st.empty()  # the subtitle, and how current the data are once they are loaded
-header.caption(text("subtitle", language))
+embedding.style(embedded)
+with embedding.title_row(embedded):
+    st.title(text("title", language), anchor=False)
+    # The subtitle, and how current the data are once they are loaded; in a frame, the link
+    # to the full page.
+    header = st.empty()
+if not embedded:
+    header.caption(text("subtitle", language))
 
 try:
     world = world_of(DATA_DIR)
@@ -82,14 +93,11 @@ if state.session() is None:  # a new session: the link's view, once
 session = state.current()
 shown_world = world_in(DATA_DIR, language)
 catalog = source_catalog(shown_world.dataset, language)
-# One caption of two lines: the map below keeps its room on a laptop's screen.
-header.caption(
-    text("subtitle", language)
-    + "  \n"
-    + as_of_markdown(
-        shown_world.dataset.review, language, feed_href(st.get_option("server.baseUrlPath") or "")
-    )
+currency = as_of_markdown(
+    shown_world.dataset.review, language, feed_href(st.get_option("server.baseUrlPath") or "")
 )
+if not embedded:  # one caption of two lines: the map below keeps its room on a laptop's screen
+    header.caption(text("subtitle", language) + "  \n" + currency)
 if session.ignored:
     st.warning(text("url_ignored", language).format(keys=", ".join(session.ignored)))
 
@@ -110,7 +118,7 @@ with st.sidebar:
         horizontal=True,
         on_change=parts.on_change_view,
     )
-    year_box = st.container()
+    year_box = st.container()  # on the full page
     st.radio(
         text("evidence_filter", language),
         list(EvidenceLevel),
@@ -131,20 +139,28 @@ with st.sidebar:
     )
     picker_box = st.container()
 
-map_column, details_column = st.columns([2, 1])
-with details_column:
-    # What a click shows comes first, where a laptop's screen still shows it; the legend after.
-    details_box = st.container()
-    state_names = {
-        key: name
-        for (kind, key), name in place_names(world.dataset.names_ja, language).items()
-        if kind == "state"
-    }
-    st.html(legend.legend_html(state.measure(), language, state_names, index_of(DATA_DIR).cells))
-with map_column:
-    year_view_box = st.container()
-    st.caption(text("map_caption", language))
-    downloads_box = st.container()
+if embedded:
+    # An article's frame: the year over the map, a click's details under it, then the legend.
+    year_box, year_view_box, details_box, legend_box = (st.container() for _ in range(4))
+    st.caption(text("map_caption", language) + "  \n" + currency)
+else:
+    map_column, details_column = st.columns([2, 1])
+    with details_column:
+        # What a click shows comes first, where a laptop's screen still shows it; the legend
+        # after.
+        details_box, legend_box = st.container(), st.container()
+    with map_column:
+        year_view_box = st.container()
+        st.caption(text("map_caption", language))
+        downloads_box = st.container()
+state_names = {
+    key: name
+    for (kind, key), name in place_names(world.dataset.names_ja, language).items()
+    if kind == "state"
+}
+legend_box.html(
+    legend.legend_html(state.measure(), language, state_names, index_of(DATA_DIR).cells)
+)
 district_names = parts.district_names(shown_world, language)
 # Whether the fragment reruns itself every second (Play) is fixed when it is defined here, in a
 # full run: starting or stopping play therefore asks for one full run.
@@ -162,12 +178,14 @@ def year_view() -> None:
     flow.resume(session, state.map_value())
     flow.take_click(session, state.map_value())  # before the picker, which follows the click
     with year_box:
-        year = parts.year_controls(domain, language)
+        year = parts.year_controls(domain, language, in_a_row=embedded)
+        since = parts.compare_control(domain, year, language, shown=not embedded)
     with picker_box:
         parts.district_picker(district_names, language)
     map_view = state.map_view()
     view = View(
         year=year,
+        since=since,
         evidence=state.evidence(),
         layers=state.layers(),
         measure=state.measure(),
@@ -188,6 +206,7 @@ def year_view() -> None:
             assets(DATA_DIR),
             view_bounds(world, MapView.STATES),
             language=language,
+            fold_credits=embedded,
         ),
         feature_group_to_add=state_overlay(outputs.state),
         center=(opened_at.lat, opened_at.lng) if opened_at else None,
@@ -203,9 +222,15 @@ def year_view() -> None:
         st.rerun(scope="app")
     st.caption(str(outputs.state["summary"]))  # what the map shows, as text
     with details_box:
-        parts.details_panel(view, outputs.details, outputs.happening, params)
-    with downloads_box:
-        parts.download_links(params, language)
+        parts.details_panel(
+            view, outputs.details, outputs.happening, outputs.changes, params, share=not embedded
+        )
+    if embedded:  # the frame's way out, beside the title: sharing and downloads are there
+        with header:
+            embedding.full_page_link(params, language)
+    else:
+        with downloads_box:
+            parts.download_links(params, language)
 
 
 @st.fragment(run_every=RECONNECT_GUARD_SECONDS)
@@ -227,10 +252,11 @@ with st.sidebar:
         parts.timeline(shown_world, shown_evidence, catalog)
     else:
         st.caption(text("loading_after_map", language))
-st.divider()
-st.header(text("context", language), anchor=False)
-if session.page_complete:
-    parts.global_context(shown_world, catalog, language)
-else:
-    st.caption(text("loading_after_map", language))
+if not embedded:  # an article's frame shows the map; the full page has the global context
+    st.divider()
+    st.header(text("context", language), anchor=False)
+    if session.page_complete:
+        parts.global_context(shown_world, catalog, language)
+    else:
+        st.caption(text("loading_after_map", language))
 in_full_run = False

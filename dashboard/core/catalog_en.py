@@ -52,6 +52,15 @@ EN: dict[str, str] = {
     "list_separator": ", ",
     "share": "Share this view",
     "share_help": "This address reopens exactly what you see (copy it with the button).",
+    "map_credits": "Map credits",
+    "embed_help": (
+        "To show this view in an article, paste this code into the article's HTML: a "
+        "{width} × {height} frame with a link to the full page."
+    ),
+    "embed_frame_title": (
+        "India-Japan cooperation in rare earths in Andhra Pradesh and Odisha: interactive map"
+    ),
+    "open_full_page": "Open the full page (new tab)",
     "downloads": "Download",
     "export_not_found": "No such download.",
     "export_data_error": (
@@ -81,6 +90,28 @@ EN: dict[str, str] = {
     "picture_scale": "{length} km",
     # How current the data are, and the feed of changes
     "as_of": "Data reviewed against the sources on {reviewed}; newest event {newest}.",
+    # Comparing two years
+    "compare": "Compare with",
+    "compare_none": "No comparison",
+    "compare_help": (
+        "Marks on the map what appeared (+), changed status (↻) or ended (×) from the start "
+        "of the chosen year to the year shown, and lists the changes with their dates and "
+        "sources."
+    ),
+    "changes_title": "What changed from {since} to {year}",
+    "changes_none": "Nothing shown on the map changed in these years at this evidence level.",
+    "change.appeared": "Appeared",
+    "change.changed": "Changed status",
+    "change.ended": "Ended",
+    "change_none": "not shown",
+    "change_line": "{sign} {name}: {before} → {after}",
+    "change_step": "{date}: {what}",
+    "change_cited": " ({sources})",
+    "change_step_started": "begins",
+    "change_step_ended": "ends",
+    "map_summary_changes": (
+        " Compared with {since}: {appeared} appeared, {changed} changed status, {ended} ended."
+    ),
     "sentence_join": " ",
     "feed_link": "Changes to the data (Atom feed)",
     "feed_title": "India-Japan Rare Earths Map: changes to the data",
@@ -125,6 +156,7 @@ EN: dict[str, str] = {
     "layer_zones": "Investment zones",
     "layer_links": "Partner links",
     "layer_sites": "Sites",
+    "site_group": "{count} sites close together: click to spread them out",
     "site_cell": "{count} sites here (pick the district to list them)",
     # Tooltips
     "tooltip_district": "District",

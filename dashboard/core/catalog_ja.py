@@ -55,6 +55,16 @@ JA: dict[str, str] = {
     "share_help": (
         "このアドレスを開くと、いま見ている表示がそのまま再現されます（ボタンでコピー）。"
     ),
+    "map_credits": "地図の出典",
+    "embed_help": (
+        "この表示を記事に埋め込むには、次のコードを記事のHTMLに貼り付けてください"
+        "（{width}×{height}ピクセルの枠で表示され、ダッシュボード全体を開くリンクが付きます）。"
+    ),
+    "embed_frame_title": (
+        "アーンドラ・プラデーシュ州とオディシャ州での日本とインドのレアアース協力："
+        "インタラクティブ地図"
+    ),
+    "open_full_page": "全体を新しいタブで開く",
     "downloads": "ダウンロード",
     "export_not_found": "指定されたダウンロードは見つかりません。",
     "export_data_error": "ダッシュボードのデータが検証を通らなかったため、ダウンロードできません。",
@@ -82,6 +92,27 @@ JA: dict[str, str] = {
     "picture_scale": "{length} km",
     # データの鮮度と変更履歴のフィード
     "as_of": "データは{reviewed}に出典と照合済みです（最新の出来事：{newest}）。",
+    # 2か年の比較
+    "compare": "比較する年",
+    "compare_none": "比較しない",
+    "compare_help": (
+        "選んだ年の初めから表示中の年までに、新たに現れたもの（+）、状況が変わったもの（↻）、"
+        "終了したもの（×）を地図上に示し、変化を日付と出典付きで一覧にします。"
+    ),
+    "changes_title": "{since}年から{year}年までの変化",
+    "changes_none": "この確度の条件では、この期間に地図上で変化したものはありません。",
+    "change.appeared": "新規",
+    "change.changed": "状況の変化",
+    "change.ended": "終了",
+    "change_none": "表示なし",
+    "change_line": "{sign} {name}：{before} → {after}",
+    "change_step": "{date}：{what}",
+    "change_cited": "（{sources}）",
+    "change_step_started": "開始",
+    "change_step_ended": "終了",
+    "map_summary_changes": (
+        "{since}年との比較：新規{appeared}件、状況の変化{changed}件、終了{ended}件。"
+    ),
     "sentence_join": "",
     "feed_link": "データの変更履歴（Atomフィード）",
     "feed_title": "日印レアアース地図：データの変更履歴",
@@ -126,6 +157,7 @@ JA: dict[str, str] = {
     "layer_zones": "投資ゾーン",
     "layer_links": "パートナー連携",
     "layer_sites": "拠点",
+    "site_group": "近接する拠点{count}件：クリックすると広げて表示します",
     "site_cell": "この付近に{count}件の拠点（県を選ぶと一覧を表示）",
     # Tooltips
     "tooltip_district": "県",

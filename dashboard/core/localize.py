@@ -29,6 +29,8 @@ _SPECS: dict[str, TableSpec] = {
     "production": schema.PRODUCTION,
     "import_share": schema.IMPORT_SHARE,
     "labels": schema.LABELS,
+    # Aliases are names, not translations: both alias lists stay as they are, for search.
+    "organisations": schema.ORGANISATIONS,
 }
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
+from dashboard.core.changes import Change, changes_between
 from dashboard.core.choices import MapView
 from dashboard.core.filters import (
     existing_in_year,
@@ -31,6 +32,8 @@ class Scene:
     zones: gpd.GeoDataFrame  # with touched_districts
     links: gpd.GeoDataFrame  # geodesic geometry, status_in_year
     milestones: pd.DataFrame  # with upcoming
+    # What changed from the start of view.since to view.year (empty without a comparison).
+    changes: tuple[Change, ...] = ()
 
 
 def compose_scene(world: World, view: View) -> Scene:
@@ -70,6 +73,7 @@ def compose_scene(world: World, view: View) -> Scene:
         zones=zones,
         links=links,
         milestones=milestones_in_view(dataset.milestones, view),
+        changes=changes_between(world, view),
     )
 
 

@@ -33,6 +33,7 @@ class Controls:
     evidence: EvidenceLevel
     measure: Measure
     layers: list[Layer]
+    since: int | None = None
 
 
 @dataclass
@@ -71,6 +72,7 @@ def restored(view: View, ignored: tuple[str, ...], last_year: int) -> tuple[Sess
         evidence=view.evidence,
         measure=view.measure,
         layers=[layer for layer in Layer if layer in view.layers],
+        since=view.since,
     )
     return session, controls
 

@@ -24,7 +24,7 @@ from dashboard.core.world import World, first_year, shared_world
 MAX_VALUE_LENGTH = 100
 ALL_YEARS = "all"
 NO_LAYERS = "none"
-KEYS = ("year", "sel", "layers", "evidence", "measure", "view", "at", "lang")
+KEYS = ("year", "since", "sel", "layers", "evidence", "measure", "view", "at", "lang")
 _SAFE_KEY = re.compile(r"[a-z_]{1,20}")
 LAYER_ORDER = tuple(Layer)
 MIN_ZOOM, MAX_ZOOM = 2.0, 18.0
@@ -76,6 +76,8 @@ def encode(view: View, domain: Domain) -> dict[str, str]:
     params: dict[str, str] = {}
     if view.year != default.year:
         params["year"] = ALL_YEARS if view.year is None else str(view.year)
+    if view.since is not None:
+        params["since"] = str(view.since)
     if view.selection:
         params["sel"] = view.selection.ref
     if view.layers != default.layers:
@@ -113,6 +115,10 @@ def decode(
             view = _apply(view, key, value, domain)
         except ValueError:
             ignored.append(key)
+    # A comparison needs a year to compare with, no later than it.
+    if view.since is not None and (view.year is None or view.since > view.year):
+        view = replace(view, since=None)
+        ignored.append("since")
     return view, ignored
 
 
@@ -123,6 +129,11 @@ def _apply(view: View, key: str, value: str, domain: Domain) -> View:
         if not value.isdigit() or not domain.first_year <= int(value) <= domain.last_year:
             raise ValueError(key)
         return replace(view, year=int(value))
+    if key == "since":
+        # Since the start of that year: the year before it must be on the timeline.
+        if not value.isdigit() or not domain.first_year < int(value) <= domain.last_year:
+            raise ValueError(key)
+        return replace(view, since=int(value))
     if key == "sel":
         selection = parse_ref(domain.aliases.get(value, value))
         if selection is None or selection.ref not in domain.refs:

@@ -45,6 +45,9 @@ class View:
 
     year: int | None
     evidence: EvidenceLevel = EvidenceLevel.ALL
+    # The year to compare with (dashboard.core.changes): what changed from its start to
+    # ``year``; None shows one year alone.
+    since: int | None = None
     layers: frozenset[Layer] = ALL_LAYERS
     measure: Measure = Measure.SITES
     map_view: MapView = MapView.STATES

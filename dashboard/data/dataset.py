@@ -38,6 +38,9 @@ class Dataset:
     production: pd.DataFrame
     import_share: pd.DataFrame
     labels: pd.DataFrame  # place names that orient the reader, with the zooms they show at
+    # the organisations the records name in their role fields (schema.ORG_ROLES); parent and
+    # both alias lists as tuples
+    organisations: pd.DataFrame
 
 
 def load_dataset(
@@ -68,6 +71,7 @@ def load_dataset(
         production=_frame(checked, schema.PRODUCTION),
         import_share=_periods(_frame(checked, schema.IMPORT_SHARE)),
         labels=_frame(checked, schema.LABELS),
+        organisations=_frame(checked, schema.ORGANISATIONS),
     )
 
 
@@ -79,7 +83,7 @@ def _frame(checked: Checked, spec: TableSpec) -> pd.DataFrame:
             frame[f.name] = frame[f.name].astype("Int64")
         elif f.kind is Kind.NUMBER:
             frame[f.name] = frame[f.name].astype("Float64")
-        elif f.kind in (Kind.ENUM_LIST, Kind.SLUG_LIST, Kind.INT_LIST):
+        elif f.kind in (Kind.ENUM_LIST, Kind.SLUG_LIST, Kind.INT_LIST, Kind.TEXT_LIST):
             frame[f.name] = frame[f.name].map(lambda v: v or ())
         else:
             # Missing text stays None (not NaN), so "if value:" means what it says.

@@ -56,7 +56,7 @@ class Record:
         return value if isinstance(value, PartialDate) else None
 
     def texts(self, name: str) -> tuple[str, ...]:
-        """A list of slugs or enum values."""
+        """A list of slugs, enum values or texts (aliases)."""
         value = self.values.get(name)
         return tuple(v for v in value if isinstance(v, str)) if isinstance(value, tuple) else ()
 

@@ -49,6 +49,7 @@ class Kind(Enum):
     ENUM_LIST = "enum_list"
     SLUG_LIST = "slug_list"
     INT_LIST = "int_list"
+    TEXT_LIST = "text_list"  # names that may hold spaces and punctuation (aliases)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,9 @@ class Field:
     # Shown to the reader: a companion field ``<name>_<language>`` for each of COMPANIONS must
     # hold its translation.
     translated: bool = False
+    # Holds ids of organisations.csv, each naming an organisation by the role it plays in the
+    # record (operator, party...).
+    organisations: bool = False
 
 
 @dataclass(frozen=True)
@@ -176,6 +180,8 @@ def parse_value(spec: Field, raw: object) -> object:
         return tuple(_enum(_text(item), spec.allowed) for item in items)
     if kind is Kind.SLUG_LIST:
         return tuple(_slug(item) for item in items)
+    if kind is Kind.TEXT_LIST:
+        return tuple(_text(item) for item in items)
     return tuple(_int(item) for item in items)
 
 
@@ -268,6 +274,12 @@ def _common(kinds: tuple[str, ...], *, located: bool = False) -> tuple[Field, ..
     )
 
 
+def _roles(*names: str) -> tuple[Field, ...]:
+    """Fields naming organisations (ids in organisations.csv) by the role they play in a
+    record, so a reader can go from a record to the organisations behind it and back."""
+    return tuple(Field(name, Kind.SLUG_LIST, organisations=True) for name in names)
+
+
 SOURCES = TableSpec(
     "sources.csv",
     (
@@ -331,6 +343,9 @@ SITES = TableSpec(
         Field("licence", Kind.ENUM, allowed=LICENCES),
         Field("area_ha", Kind.NUMBER),
         Field("winner", translated=True),
+        # Who runs the site, who owns it, who holds (or is to hold) its lease, who won it at
+        # auction: a block's winner_ids name its ``winner``.
+        *_roles("operator_ids", "owner_ids", "lessee_ids", "winner_ids"),
         Field("start_year", Kind.INT),
         Field("end_year", Kind.INT),
         Field("year_note", translated=True),
@@ -387,6 +402,9 @@ SITE_STATUS = TableSpec(
         # block's steps need it, since several may fall in one year.
         Field("date", Kind.DATE),
         Field("description", required=True, translated=True),
+        # Who took the step (the Ministry offering a block, a state issuing a letter of
+        # intent), and its counterparts (the bidder, the lessee).
+        *_roles("actor_ids", "party_ids"),
         Field("sources", Kind.SLUG_LIST, required=True),
         Field("evidence", Kind.ENUM, required=True, allowed=EVIDENCE_GRADES),
         Field("evidence_note", translated=True),
@@ -400,6 +418,7 @@ PLACES = TableSpec(
         Field("country", required=True),
         Field("location_precision", Kind.ENUM, required=True, allowed=POINT_PRECISIONS),
         Field("location_note", translated=True),
+        *_roles("operator_ids", "party_ids"),
     ),
     geometry=("Point",),
 )
@@ -420,6 +439,9 @@ ZONE_DEFINITIONS = TableSpec(
         Field("buffer_km", Kind.NUMBER),
         Field("geometry_note", required=True, translated=True),
         Field("location_precision", Kind.ENUM, required=True, allowed=("indicative", "none")),
+        # A mining belt's operator, the governments announcing a corridor, the organisations
+        # whose plants make an industrial area.
+        *_roles("operator_ids", "actor_ids", "party_ids"),
     ),
 )
 
@@ -438,6 +460,9 @@ LINKS = TableSpec(
         Field("end_year", Kind.INT),
         Field("status", Kind.ENUM, required=True, allowed=LINK_STATUSES),
         Field("status_note", translated=True),
+        # The organisations at each end of the line (from_ref, to_ref), and those standing
+        # between them: the framework a multilateral line belongs to, named implementers.
+        *_roles("from_party_ids", "to_party_ids", "party_ids"),
     ),
 )
 
@@ -455,6 +480,8 @@ MILESTONES = TableSpec(
         Field("related_ids", Kind.SLUG_LIST),
         Field("origin", Kind.ENUM, required=True, allowed=MILESTONE_ORIGINS),
         Field("brief_text", translated=True),
+        # Who acted, and the other organisations the event names (counterparts, targets).
+        *_roles("actor_ids", "party_ids"),
     ),
 )
 
@@ -550,6 +577,40 @@ LABELS = TableSpec(
     ),
 )
 
+# The organisations behind the records (companies, agencies, ministries, governments,
+# multilateral frameworks): the records name them by id in their role fields (ORG_ROLES).
+ORG_KINDS = (
+    "company",
+    "state_owned_enterprise",
+    "agency",
+    "ministry",
+    "government",
+    "multilateral",
+)
+ORG_ID_PREFIX = "org-"
+
+ORGANISATIONS = TableSpec(
+    "organisations.csv",
+    (
+        Field("id", Kind.SLUG, required=True),
+        Field("name", required=True, translated=True),
+        Field("kind", Kind.ENUM, required=True, allowed=ORG_KINDS),
+        # ISO 3166 alpha-3 of the country it is registered in or governs; empty where no
+        # source read says (a multilateral body, a company whose registration was not read).
+        Field("country"),
+        Field("parent", Kind.SLUG_LIST),
+        Field("website", Kind.URL),
+        # Other names the records and sources use, for matching and search. They are names,
+        # not translations: every language has its own list beside the English one.
+        Field("aliases", Kind.TEXT_LIST),
+        *(Field(companion("aliases", language), Kind.TEXT_LIST) for language in COMPANIONS),
+        Field("description", required=True, translated=True),
+        Field("sources", Kind.SLUG_LIST, required=True),
+        Field("evidence", Kind.ENUM, required=True, allowed=EVIDENCE_GRADES),
+        Field("evidence_note", translated=True),
+    ),
+)
+
 CURATED = (
     REVIEW,
     SOURCES,
@@ -564,4 +625,12 @@ CURATED = (
     PRODUCTION,
     IMPORT_SHARE,
     LABELS,
+    ORGANISATIONS,
+)
+
+# Each layer's fields that name organisations, by the role they play.
+ORG_ROLES: tuple[tuple[TableSpec, tuple[str, ...]], ...] = tuple(
+    (spec, tuple(f.name for f in spec.fields if f.organisations))
+    for spec in CURATED
+    if any(f.organisations for f in spec.fields)
 )

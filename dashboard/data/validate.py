@@ -27,6 +27,7 @@ from dashboard.data.checks import (
     labels,
     locations,
     notes,
+    organisations,
     translations,
     years,
     zones,
@@ -47,6 +48,7 @@ def check_folder(
     today = today or dt.date.today()
     checked = parse_folder(folder)
     identity.check(checked, boundaries)
+    organisations.check(checked, boundaries)
     citations.check(checked, citations.read_blocklist())
     districts.check(checked, boundaries)
     notes.check(checked)

@@ -30,7 +30,15 @@ BASEMAP_FILES = ("world.geojson", "states.geojson")
 # it define; dashboard/map/js/ says what each does).
 MAP_SCRIPTS = tuple(
     Path(__file__).resolve().parent / "js" / name
-    for name in ("private_api.js", "map_controller.js", "map_layers.js", "map_frame.js")
+    for name in (
+        "private_api.js",
+        "map_controller.js",
+        "map_layers.js",
+        "map_site_groups.js",
+        "map_changes.js",
+        "map_labels.js",
+        "map_frame.js",
+    )
 )
 LAYERS_FILE = "layers.json"
 DIGEST_CHARS = 12

@@ -104,6 +104,20 @@ def frame_css() -> str:
         " @media (max-width: 520px) {"
         " .leaflet-control-attribution { max-width: calc(100vw - 8.5rem); }"
         " }"
+        # In an article's frame the credits fold into a small round button in their corner
+        # (dashboard/map/js/map_frame.js), the text to its left once unfolded (after it in
+        # the document, so Tab goes from the button into the credits' links).
+        " .map-credits { display: flex; flex-direction: row-reverse; align-items: flex-end;"
+        " gap: 4px;"
+        " margin: 0 6px 6px 0; }"
+        " .map-credits .leaflet-control-attribution { float: none; clear: none; margin: 0;"
+        " max-width: calc(100vw - 4rem); border-radius: 4px; }"
+        " .map-credits .leaflet-control-attribution[hidden] { display: none; }"
+        " .map-credits-toggle { width: 24px; height: 24px; padding: 0; flex: none;"
+        " border: 1px solid rgba(0, 0, 0, 0.45); border-radius: 50%; background: #fff;"
+        " color: #2b2824; cursor: pointer; font: italic bold 14px/22px Georgia, serif; }"
+        f" .map-credits-toggle:focus-visible {{ outline: 3px solid {theme.FOCUS};"
+        " outline-offset: 1px; }"
         # A thin halo around every line and marker: each stays visible over light and dark
         # district fills alike.
         f" {_halo_panes()} {{ filter: drop-shadow(0 0 1px {theme.HALO})"
@@ -116,6 +130,33 @@ def frame_css() -> str:
         # Text for screen readers only: the map's heading and its summary.
         " .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;"
         " clip-path: inset(50%); white-space: nowrap; }"
+        # Place names: halo-ed text, never in the pointer's way; faint for the neighbours.
+        f" .map-label {{ position: absolute; white-space: nowrap; pointer-events: none;"
+        f" font: 600 12px/1.15 sans-serif; color: {theme.LABEL_INK};"
+        f" text-shadow: 0 0 2px {theme.HALO}, 0 0 2px {theme.HALO}, 0 0 3px {theme.HALO}; }}"
+        " .map-label[hidden], .map-label-dot[hidden] { display: none; }"
+        " .map-label-state { font-size: 14px; font-weight: 700; letter-spacing: 0.04em; }"
+        f" .map-label-neighbour_state, .map-label-country {{ color: {theme.LABEL_FAINT_INK};"
+        " font-weight: 400; }"
+        f" .map-label-sea {{ color: {theme.LABEL_SEA_INK}; font-style: italic;"
+        " font-weight: 400; }"
+        " .map-label-district { font-size: 11px; font-weight: 400; }"
+        f" .map-label-dot {{ position: absolute; width: 5px; height: 5px; border-radius: 50%;"
+        f" background: {theme.LABEL_INK}; box-shadow: 0 0 0 1px {theme.HALO};"
+        " pointer-events: none; }"
+        # Sites drawn as a counted group, and the legs of a spread group.
+        " .site-grouped { display: none; }"
+        f" .site-group {{ display: flex; align-items: center; justify-content: center;"
+        f" border-radius: 50%; background: {theme.LABEL_INK}; color: {theme.HALO};"
+        f" font: 700 13px/1 sans-serif; box-shadow: 0 0 0 2px {theme.HALO}; cursor: pointer; }}"
+        f" .site-leg {{ stroke: {theme.LABEL_INK}; stroke-width: 1; }}"
+        # What changed since the comparison year: a sign in a shape of its own per kind.
+        " .change-mark { display: flex; align-items: center; justify-content: center;"
+        f" font: 700 12px/1 sans-serif; color: {theme.HALO};"
+        f" box-shadow: 0 0 0 1.5px {theme.HALO}; }}"
+        f" .change-appeared {{ background: {theme.CHANGE_APPEARED}; border-radius: 50%; }}"
+        f" .change-changed {{ background: {theme.CHANGE_CHANGED}; border-radius: 3px; }}"
+        f" .change-ended {{ background: {theme.CHANGE_ENDED}; }}"
         # The layers could not be fetched: a notice over the map, above Leaflet's panes.
         " .map-problem { position: absolute; z-index: 1000; top: 0.75rem; left: 3.5rem;"
         " right: 0.75rem; max-width: 26rem; padding: 0.6rem 0.8rem; background: #fff;"
@@ -136,11 +177,14 @@ def build_base_map(
     view: MapView = MapView.STATES,
     document: dict[str, object] | None = None,
     language: Language = Language.EN,
+    *,
+    fold_credits: bool = False,
 ) -> folium.Map:
     """The base map fitted to ``bounds`` (the extent of ``view``): Leaflet from ``assets``, the
     world's countries and the two states' outlines in their panes, and the map's own layers
     from the static layer document (``document`` inlined when ``assets`` has no URL for it);
-    the same script for the same arguments."""
+    the same script for the same arguments. ``fold_credits``: the credits as a small button
+    (for an article's frame)."""
     fmap = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25, min_zoom=2)
     # Only Leaflet itself: the polygons, circles, tooltips and controls used are all core
     # Leaflet, so folium's default jQuery/Bootstrap/Font Awesome from CDNs are not needed.
@@ -160,7 +204,7 @@ def build_base_map(
         url = assets.basemap.get(name)
         data = None if url else json.dumps(frame.__geo_interface__, separators=(",", ":"))
         fmap.add_child(BasemapLayer(pane, key, styles, url, data, attribution))
-    fmap.add_child(MapLayers(assets, document, language, view))
+    fmap.add_child(MapLayers(assets, document, language, view, fold_credits))
     (south, west), (north, east) = bounds
     fmap.fit_bounds([[south, west], [north, east]])
     return fmap

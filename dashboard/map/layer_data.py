@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 
 from dashboard.core.choices import Language
@@ -22,6 +23,7 @@ from dashboard.core.messages import CATALOGS, text, year_span
 from dashboard.core.refs import district_ref, ref
 from dashboard.core.world import World
 from dashboard.data.geometry import round_geometry
+from dashboard.data.longitude import map_longitude
 from dashboard.data.schema import CLAIM_GRADES
 from dashboard.map import theme
 
@@ -42,6 +44,7 @@ LABEL_GROUPS = (
     "link_status",
 )
 LABEL_KEYS = (
+    "site_group",
     "tooltip_district",
     "tooltip_state",
     "tooltip_sites",
@@ -116,6 +119,8 @@ def layer_document(world: World) -> dict[str, object]:
                 "name": texts(("district", r.district_lgd)),
                 "state": r.state,
                 "state_name": texts(("state", r.district_lgd)),
+                # Where its name is written: a point inside it, far from its edges.
+                "label": _latlng(r.geometry.representative_point()),
             },
         ),
         "zones": _collection(
@@ -156,6 +161,7 @@ def layer_document(world: World) -> dict[str, object]:
                 "precision": r.location_precision,
             },
         ),
+        "placeLabels": _place_labels(world, texts),
         "cells": index.cells,
         "theme": theme.client_theme(),
         "labels": {language.value: client_labels(language) for language in Language},
@@ -176,6 +182,10 @@ def _texts_by_language(world: World) -> Callable[[tuple[str, object]], dict[str,
             entries += [
                 (("name", key), name) for key, name in zip(frame["id"], frame["name"], strict=True)
             ]
+        entries += [
+            (("label", key), name)
+            for key, name in zip(data.labels["id"], data.labels["name"], strict=True)
+        ]
         for link in data.links.itertuples():
             entries += [(("years", link.id), year_span(link.start_year, link.end_year, language))]
         for key, value in entries:
@@ -192,6 +202,30 @@ def client_labels(language: Language) -> dict[str, object]:
         if name and group in groups:
             groups[group][name] = value
     return {"text": {key: text(key, language) for key in LABEL_KEYS}, "groups": groups}
+
+
+def _place_labels(
+    world: World, texts: Callable[[tuple[str, object]], dict[str, str]]
+) -> list[dict[str, object]]:
+    """The orientation labels (geodata/labels.csv) the map writes, each with the zooms it shows
+    at; points west of the map's seam moved east like the countries they name."""
+    return [
+        {
+            "name": texts(("label", row.id)),
+            "kind": row.kind,
+            "at": [
+                round(float(row.lat), LINK_DECIMALS),
+                round(map_longitude(row.lon), LINK_DECIMALS),
+            ],
+            "minZoom": int(row.min_zoom),
+            "maxZoom": None if pd.isna(row.max_zoom) else int(row.max_zoom),
+        }
+        for row in world.dataset.labels.itertuples()
+    ]
+
+
+def _latlng(point: shapely.Point) -> list[float]:
+    return [round(point.y, LINK_DECIMALS), round(point.x, LINK_DECIMALS)]
 
 
 def _latlng_pieces(line: shapely.Geometry) -> list[list[list[float]]]:

@@ -19,7 +19,8 @@ from dashboard.map.assets import AssetUrls
 class MapLayers(JSCSSMixin, MacroElement):
     """Creates the districts, zones, links and sites layers from the layer document, fetched
     from ``assets.layers`` or, when that is empty, inlined from ``document``. ``view`` is the
-    named view the base map is fitted to."""
+    named view the base map is fitted to. ``fold_credits`` (an article's frame, where the map
+    is small) folds the credits into a button in their corner."""
 
     _template = Template(
         """{% macro script(this, kwargs) %}
@@ -33,6 +34,7 @@ class MapLayers(JSCSSMixin, MacroElement):
         document: dict[str, object] | None,
         language: Language,
         view: MapView,
+        fold_credits: bool = False,
     ) -> None:
         super().__init__()
         self._name = "MapLayers"
@@ -50,6 +52,8 @@ class MapLayers(JSCSSMixin, MacroElement):
             },
             "report": assets.events,
         }
+        if fold_credits:  # absent otherwise: the full page's map stays as it was
+            self.options["credits"] = text("map_credits", language)
 
 
 class MapState(MacroElement):

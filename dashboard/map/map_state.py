@@ -45,6 +45,9 @@ def map_state(scene: Scene, index: LayerIndex, fit: Bounds) -> dict[str, object]
             [index.links[row.id], row.status_in_year] for row in scene.links.itertuples()
         ),
         "selection": view.selection.ref if view.selection else None,
+        # What changed since the comparison year: [layer, position, kind] of each record the
+        # map can mark (a site without a point, or a zone without an outline, has no mark).
+        "changes": _change_marks(scene, index),
     }
     if index.cells:
         state["cells"] = site_cells(located.geometry.x.to_numpy(), located.geometry.y.to_numpy())
@@ -53,6 +56,17 @@ def map_state(scene: Scene, index: LayerIndex, fit: Bounds) -> dict[str, object]
             [index.sites[row.id], row.status_in_year or "unknown"] for row in located.itertuples()
         )
     return state
+
+
+def _change_marks(scene: Scene, index: LayerIndex) -> list[list[object]]:
+    positions = {"site": index.sites, "zone": index.zones, "link": index.links}
+    marks: list[list[object]] = []
+    for change in scene.changes:
+        kind, _, key = change.ref.partition(":")
+        position = positions[kind].get(key)
+        if position is not None:
+            marks.append([f"{kind}s", position, change.kind.value])
+    return marks
 
 
 def site_cells(lon: np.ndarray, lat: np.ndarray) -> list[list[float]]:

@@ -5,6 +5,7 @@ colour and shape is also there as text."""
 
 from __future__ import annotations
 
+from dashboard.core.changes import ChangeKind
 from dashboard.core.choices import Language, Layer
 from dashboard.core.messages import text
 from dashboard.core.scene import Scene
@@ -33,6 +34,9 @@ def map_summary(scene: Scene, world: World) -> str:
     name = selected_name(scene, world)
     if name:
         sentence += text("map_summary_selected", language).format(name=name)
+    if view.since is not None and view.year is not None:
+        tally = {kind.value: sum(c.kind is kind for c in scene.changes) for kind in ChangeKind}
+        sentence += text("map_summary_changes", language).format(since=view.since, **tally)
     return sentence
 
 

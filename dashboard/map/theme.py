@@ -116,25 +116,7 @@ LINK_START_FILL = "#ffffff"
 SELECTED_LINE = "#c51b7d"
 SELECTED_WEIGHT = 5
 
-# Place names (geodata/labels.csv, and district names): size in CSS pixels, colour and weight
-# per kind. What lies outside the two states is grey; a point's name has a dot beside it. Every
-# name has a white halo, so it stays readable over any fill.
-LABEL_STYLES: dict[str, dict[str, Any]] = {
-    "state": {"size": 13, "color": "#1f1d1a", "bold": True},
-    "national_capital": {"size": 11, "color": "#1b1b1b", "bold": True},
-    "capital": {"size": 11, "color": "#1b1b1b", "bold": True},
-    "country": {"size": 12, "color": "#5f5f5f", "bold": False},
-    "port": {"size": 10.5, "color": "#1b1b1b", "bold": False},
-    "sea": {"size": 12, "color": "#2f5d7c", "bold": False},
-    "neighbour_state": {"size": 11, "color": "#5f5f5f", "bold": False},
-    "district_hq": {"size": 10, "color": "#1b1b1b", "bold": False},
-    "town": {"size": 10, "color": "#1b1b1b", "bold": False},
-    "district": {"size": 9.5, "color": "#3d3a35", "bold": False},
-}
-LABEL_HALO = "#ffffff"
-LABEL_DOT = "#1b1b1b"
-LABEL_DOT_RADIUS = 2.5
-# The scale bar, drawn as Leaflet's scale control.
+# The pictures of the map: their scale bar (as Leaflet's scale control) and the map's frame.
 SCALE_LINE = "#555555"
 MAP_FRAME = "#8c877b"
 
@@ -144,6 +126,51 @@ ZONE_HOVER_EXTRA_WEIGHT = 2
 LINK_HOVER_WEIGHT = 5
 # The selected record's outline; a site gets a ring this many pixels wider than its marker.
 SELECTED_RING_EXTRA = 5
+
+# Orientation labels (geodata/labels.csv, and district names): placed in this order of kinds,
+# each where it overlaps no label placed before it and no marker; one that does not fit waits
+# for a closer zoom. District names show from DISTRICT_LABEL_ZOOM on.
+LABEL_ORDER = (
+    "state",
+    "national_capital",
+    "capital",
+    "sea",
+    "port",
+    "country",
+    "district_hq",
+    "town",
+    "neighbour_state",
+    "district",
+)
+DISTRICT_LABEL_ZOOM = 8
+# Pixels kept free around each label, and its colour and halo per family of kinds.
+LABEL_GAP = 3
+LABEL_INK = "#1f1d1a"
+LABEL_FAINT_INK = "#5f5a52"
+LABEL_SEA_INK = "#2f5d7c"
+# Each kind's type, as the map's style sheet sets it (dashboard/map/base.py, .map-label and
+# .map-label-<kind>; a test keeps the two together): size in CSS pixels, weight, ink. The
+# pictures of the map set their names from here; "*" is every other kind.
+LABEL_TYPE: dict[str, tuple[float, int, str]] = {
+    "*": (12, 600, LABEL_INK),
+    "state": (14, 700, LABEL_INK),
+    "neighbour_state": (12, 400, LABEL_FAINT_INK),
+    "country": (12, 400, LABEL_FAINT_INK),
+    "sea": (12, 400, LABEL_SEA_INK),
+    "district": (11, 400, LABEL_INK),
+}
+# A point's dot beside its name, in pixels across.
+LABEL_DOT_PX = 5
+
+# Sites closer than this many pixels (centre to centre) are drawn as one counted group,
+# which spreads them around itself when clicked.
+SITE_GROUP_PX = 14
+
+# The signs of what changed since the comparison year (each also has its own glyph and shape).
+CHANGE_APPEARED = "#1a7f37"
+CHANGE_CHANGED = "#9a6700"
+CHANGE_ENDED = "#57606a"
+SITE_SPREAD_PX = 26
 
 
 def client_theme() -> dict[str, object]:
@@ -179,4 +206,9 @@ def client_theme() -> dict[str, object]:
         "selectedLine": SELECTED_LINE,
         "selectedWeight": SELECTED_WEIGHT,
         "selectedRingExtra": SELECTED_RING_EXTRA,
+        "labelOrder": LABEL_ORDER,
+        "districtLabelZoom": DISTRICT_LABEL_ZOOM,
+        "labelGap": LABEL_GAP,
+        "siteGroupPx": SITE_GROUP_PX,
+        "siteSpreadPx": SITE_SPREAD_PX,
     }

@@ -2,8 +2,9 @@
 
 ``dataset_files`` writes the filtered records in the curated format of geodata/, so the
 download is itself a dataset the validator accepts: the records shown, the records they depend
-on (a zone's anchor sites, a link's endpoints) and the sources they cite. ``csv_tables`` gives
-the same records as flat tables for a spreadsheet.
+on (a zone's anchor sites, a link's endpoints, the organisations their role fields name and
+those organisations' parents) and the sources they cite. ``csv_tables`` gives the same records
+as flat tables for a spreadsheet, with the organisations they name.
 """
 
 from __future__ import annotations
@@ -72,6 +73,30 @@ def _selected(frame: pd.DataFrame, ids: set[str]) -> pd.DataFrame:
     return frame[frame["id"].isin(ids)]
 
 
+def organisations_named(
+    layers: Iterable[tuple[pd.DataFrame, TableSpec]], organisations: pd.DataFrame
+) -> pd.DataFrame:
+    """The organisations the layers' role fields name (schema.ORG_ROLES), with their parents up
+    the chain, in file order: an organisation in a download brings its parent, which the
+    validator requires to be there too."""
+    roles = dict(schema.ORG_ROLES)
+    wanted = {
+        org
+        for frame, spec in layers
+        for role in roles.get(spec, ())
+        for ids in frame[role]
+        for org in ids
+    }
+    parents = dict(zip(organisations["id"], organisations["parent"], strict=True))
+    todo = list(wanted)
+    while todo:
+        for parent in parents.get(todo.pop(), ()):
+            if parent not in wanted:
+                wanted.add(parent)
+                todo.append(parent)
+    return _selected(organisations, wanted)
+
+
 def dataset_files(scene: Scene, world: World) -> dict[str, str]:
     """Each file of a geodata/ folder holding what the scene shows, what it depends on and
     the sources they cite, by file name."""
@@ -89,6 +114,17 @@ def dataset_files(scene: Scene, world: World) -> dict[str, str]:
     milestones = milestones.assign(
         related_ids=milestones["related_ids"].map(lambda ids: tuple(i for i in ids if i in kept))
     )
+    organisations = organisations_named(
+        (
+            (sites, schema.SITES),
+            (statuses, schema.SITE_STATUS),
+            (places, schema.PLACES),
+            (zones, schema.ZONE_DEFINITIONS),
+            (links, schema.LINKS),
+            (milestones, schema.MILESTONES),
+        ),
+        dataset.organisations,
+    )
     layers = (
         dataset.district_codes,
         sites,
@@ -100,6 +136,7 @@ def dataset_files(scene: Scene, world: World) -> dict[str, str]:
         dataset.production,
         dataset.import_share,
         dataset.labels,
+        organisations,
     )
     cited = {s for layer in layers for ids in layer["sources"] for s in ids}
     zone_features = [
@@ -124,7 +161,20 @@ def dataset_files(scene: Scene, world: World) -> dict[str, str]:
         schema.PRODUCTION.file: table_csv(dataset.production, schema.PRODUCTION.names),
         schema.IMPORT_SHARE.file: table_csv(dataset.import_share, schema.IMPORT_SHARE.names),
         schema.LABELS.file: table_csv(dataset.labels, schema.LABELS.names),
+        schema.ORGANISATIONS.file: table_csv(organisations, schema.ORGANISATIONS.names),
     }
+
+
+CHANGE_COLUMNS = [
+    "ref",
+    "name",
+    "change",
+    "status_before",
+    "status_after",
+    "step_date",
+    "step",
+    "sources",
+]
 
 
 def csv_tables(scene: Scene, world: World) -> dict[str, str]:
@@ -160,14 +210,47 @@ def csv_tables(scene: Scene, world: World) -> dict[str, str]:
     links = scene.links.assign(sources=scene.links["sources"].map(cited))
     zones = scene.zones.assign(sources=scene.zones["sources"].map(cited))
     milestones = scene.milestones.assign(sources=scene.milestones["sources"].map(cited))
+    named = organisations_named(
+        (
+            (scene.sites, schema.SITES),
+            (scene.zones, schema.ZONE_DEFINITIONS),
+            (scene.links, schema.LINKS),
+            (scene.milestones, schema.MILESTONES),
+        ),
+        dataset.organisations,
+    )
+    organisations = named.assign(sources=named["sources"].map(cited))
     site_columns = [*schema.SITES.names, "status_in_year", "longitude", "latitude"]
-    return {
+    tables = {
         "districts.csv": table_csv(districts, DISTRICT_COLUMNS),
         "sites.csv": table_csv(sites, site_columns),
         "zones.csv": table_csv(zones, schema.ZONE_DEFINITIONS.names),
         "links.csv": table_csv(links, [*schema.LINKS.names, "status_in_year"]),
         "milestones.csv": table_csv(milestones, [*schema.MILESTONES.names, "upcoming"]),
+        "organisations.csv": table_csv(organisations, schema.ORGANISATIONS.names),
     }
+    if scene.view.since is not None:
+        # One row per dated step of each changed record (a record without a step in the
+        # period, one row without a date).
+        rows = [
+            {
+                "ref": change.ref,
+                "name": change.name,
+                "change": change.kind.value,
+                "status_before": change.before,
+                "status_after": change.after,
+                "step_date": step.date if step else None,
+                "step": step.what if step else None,
+                "sources": cited(step.sources) if step else None,
+            }
+            for change in scene.changes
+            for step in (change.steps or (None,))
+        ]
+        since, year = scene.view.since, scene.view.year
+        tables[f"changes-{since}-{year}.csv"] = table_csv(
+            pd.DataFrame(rows, columns=CHANGE_COLUMNS), CHANGE_COLUMNS
+        )
+    return tables
 
 
 def zip_bytes(files: Mapping[str, str], folder: str) -> bytes:

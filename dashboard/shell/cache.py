@@ -20,6 +20,7 @@ from dashboard.map.layer_data import LayerIndex, layer_index
 from dashboard.map.map_state import map_state
 from dashboard.map.publish import publish_all
 from dashboard.map.summary import map_summary
+from dashboard.panels.changes import changes_markdown
 from dashboard.panels.details import describe
 from dashboard.panels.details_markdown import details_markdown
 from dashboard.panels.milestones import year_markdown
@@ -55,11 +56,12 @@ def index_of(folder: Path) -> LayerIndex:
 class ViewOutputs:
     """What a view shows beside the geometry: the map's state (with its summary as text), the
     selected record's details as Markdown (None when there is no such record in the view) and
-    the year's milestones as Markdown."""
+    the year's milestones as Markdown, and what changed since the comparison year."""
 
     state: dict[str, object]
     details: str | None
     happening: str
+    changes: str = ""  # what changed since the comparison year, as Markdown
 
 
 @st.cache_data(max_entries=1024, show_spinner=False)
@@ -75,6 +77,11 @@ def view_outputs(folder: Path, view: View) -> ViewOutputs:
     happening = (
         year_markdown(scene.milestones, view.year, view.language) if view.year is not None else ""
     )
+    changes = (
+        changes_markdown(scene.changes, view.since, view.year, sources, view.language)
+        if view.since is not None and view.year is not None
+        else ""
+    )
     return ViewOutputs(
-        state, details_markdown(details, view.language) if details else None, happening
+        state, details_markdown(details, view.language) if details else None, happening, changes
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from enum import Enum
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
@@ -14,6 +15,7 @@ import streamlit as st
 
 from dashboard.core import session as flow
 from dashboard.core.choices import Language, Layer
+from dashboard.core.embed import embed_params
 from dashboard.core.exports import Export, PictureLayout, export_href
 from dashboard.core.filters import milestones_in_view
 from dashboard.core.messages import label, text
@@ -33,7 +35,7 @@ from dashboard.panels.context import (
 )
 from dashboard.panels.markdown import md
 from dashboard.panels.milestones import by_year, milestone_markdown
-from dashboard.shell import state
+from dashboard.shell import embedding, state
 
 
 def _session() -> flow.Session:
@@ -83,18 +85,24 @@ def play_step(last_year: int) -> None:
 # --- pieces ------------------------------------------------------------------------------
 
 
-def year_controls(domain: Domain, language: Language) -> int | None:
-    """The year slider, then play/pause and the all-years switch side by side; returns the
-    year shown, None for all years."""
-    year = st.slider(
-        text("year", language),
-        min_value=domain.first_year,
-        max_value=domain.last_year,
-        key=state.YEAR,
-        disabled=state.all_years(),
-        on_change=stop_playing,
-    )
-    play_column, all_column = st.columns([1, 1], vertical_alignment="center")
+def year_controls(domain: Domain, language: Language, *, in_a_row: bool = False) -> int | None:
+    """The year slider, then play/pause and the all-years switch side by side (``in_a_row``:
+    all three on one line, over the map in an article's frame); returns the year shown, None
+    for all years."""
+    row = st.container(horizontal=True, vertical_alignment="bottom") if in_a_row else None
+    with row or nullcontext():
+        year = st.slider(
+            text("year", language),
+            min_value=domain.first_year,
+            max_value=domain.last_year,
+            key=state.YEAR,
+            disabled=state.all_years(),
+            on_change=stop_playing,
+        )
+    if row is None:
+        play_column, all_column = st.columns([1, 1], vertical_alignment="center")
+    else:
+        play_column = all_column = row
     playing = _session().playing
     play_column.button(
         text("pause", language) if playing else text("play", language),
@@ -111,6 +119,27 @@ def year_controls(domain: Domain, language: Language) -> int | None:
         on_change=stop_playing,
     )
     return None if all_years else year
+
+
+def compare_control(
+    domain: Domain, year: int | None, language: Language, *, shown: bool = True
+) -> int | None:
+    """The year to compare with: one before the year shown at most (none with all years);
+    returns it, None for no comparison. Not ``shown`` (in an article's frame), a comparison
+    the link asked for still holds."""
+    if year is None:
+        return None
+    state.keep_since(year)
+    if not shown:
+        return state.since()
+    choices = [None, *range(year, domain.first_year, -1)]
+    return st.selectbox(
+        text("compare", language),
+        choices,
+        format_func=lambda y: text("compare_none", language) if y is None else str(y),
+        key=state.SINCE,
+        help=text("compare_help", language),
+    )
 
 
 def district_picker(names: dict[int, str], language: Language) -> None:
@@ -136,11 +165,22 @@ def share_url(params: dict[str, str]) -> str:
     return urlunsplit((page.scheme, page.netloc, page.path or "/", urlencode(params), ""))
 
 
-def details_panel(view: View, details: str | None, happening: str, params: dict[str, str]) -> None:
-    """The selected record's details (or, with none, the year's milestones) and the link to
-    this view."""
+def details_panel(
+    view: View,
+    details: str | None,
+    happening: str,
+    changes: str,
+    params: dict[str, str],
+    *,
+    share: bool = True,
+) -> None:
+    """The selected record's details (or, with none, the year's milestones), what changed
+    since the comparison year and, with ``share``, the link to this view and the snippet
+    that embeds it in an article."""
     language = view.language
     st.header(text("details", language), anchor=False)
+    if changes:
+        st.markdown(changes)
     if details is None:
         st.info(text("details_hint", language))
         if view.year is not None:
@@ -150,11 +190,14 @@ def details_panel(view: View, details: str | None, happening: str, params: dict[
             )
     else:
         st.markdown(details)
+    if not share:
+        return
     st.header(text("share", language), anchor=False)
     st.caption(text("share_help", language))
     # The code box (with its copy button) loads a large script: not before the map has drawn.
     if _session().page_complete:
         st.code(share_url(params), language=None, wrap_lines=True)
+        embedding.embed_code(share_url(embed_params(params)), language)
 
 
 def download_links(params: dict[str, str], language: Language) -> None:

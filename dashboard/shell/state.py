@@ -23,6 +23,7 @@ ALL_YEARS = "all_years"
 EVIDENCE = "evidence"
 MEASURE = "measure"
 LAYERS = "layers"
+SINCE = "since"
 PLAY = "play"
 MAP = "map"  # the map component's value: its last report (centre, zoom, clicks)
 _SESSION = "session"
@@ -65,6 +66,7 @@ def start(record: Session, controls: Controls) -> None:
             EVIDENCE: controls.evidence,
             MEASURE: controls.measure,
             LAYERS: controls.layers,
+            SINCE: controls.since,
         }
     )
 
@@ -110,6 +112,19 @@ def set_year(value: int, *, all_years: bool | None = None) -> None:
     st.session_state[YEAR] = value
     if all_years is not None:
         st.session_state[ALL_YEARS] = all_years
+
+
+def since() -> int | None:
+    """The year compared with, None for no comparison."""
+    value = st.session_state.get(SINCE)
+    return value if isinstance(value, int) else None
+
+
+def keep_since(year: int) -> None:
+    """Drop a comparison year the year shown has moved to or before (the year must follow it)."""
+    since = st.session_state.get(SINCE)
+    if isinstance(since, int) and since > year:
+        st.session_state[SINCE] = None
 
 
 def map_value() -> Mapping[str, Any]:

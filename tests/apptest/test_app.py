@@ -8,6 +8,7 @@ from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.panels.markdown import md
 from dashboard.paths import REPO_ROOT
+from tests.apptest.share_box import share_link
 from tests.support.broken_data import BROKEN_SITES_PROBLEM
 
 APP = str(REPO_ROOT / "dashboard" / "app.py")
@@ -187,7 +188,7 @@ def test_every_change_is_written_to_the_address(app: AppTest) -> None:
     app.selectbox(key="district-en").set_value(GANJAM).run()
     assert app.query_params["year"] == "2015"
     assert app.query_params["sel"] == f"district:lgd-{GANJAM}"
-    assert f"year=2015&sel=district%3Algd-{GANJAM}" in app.code[-1].value  # the Share box
+    assert f"year=2015&sel=district%3Algd-{GANJAM}" in share_link(app)
 
 
 def test_a_link_with_an_old_district_code_opens_the_same_district() -> None:
@@ -223,3 +224,15 @@ def test_the_download_links_follow_the_view(app: AppTest) -> None:
     # The pictures in one line per layout, each link named in full.
     assert '<p class="picture-group">Picture, slide 16:9: <a class="picture-link"' in links[0]
     assert 'aria-label="Picture, A4 portrait, PDF">PDF</a></p>' in links[0]
+
+
+def test_choosing_a_year_to_compare_with_lists_what_changed(app: AppTest) -> None:
+    app.sidebar.selectbox(key="since").set_value(2018).run()
+    assert not app.exception
+    assert app.query_params["since"] == "2018"
+    listed = page_text(app)
+    assert text("changes_title", Language.EN).format(since=2018, year=2026) in listed
+    assert "2018: Suspended" in listed
+    # Moving the year before the comparison year drops the comparison.
+    app.sidebar.slider(key="year").set_value(2015).run()
+    assert "since" not in app.query_params

@@ -13,11 +13,13 @@ from harness.serving import MAP_FRAME as MAP_IFRAME
 from tests.paths import DISTRICTS
 
 DRAW_TIMEOUT_MS = 30_000
+# The page, or the dashboard's document in an article's frame (tests/browser/test_embed.py).
+Target = Page | Frame
 
 
-def open_map(page: Page, url: str) -> FrameLocator:
+def open_map(page: Page, url: str, language: Language = Language.EN) -> FrameLocator:
     page.goto(url)
-    expect(page.get_by_role("heading", name=text("title", Language.EN))).to_be_visible(
+    expect(page.get_by_role("heading", name=text("title", language))).to_be_visible(
         timeout=DRAW_TIMEOUT_MS
     )
     frame = page.frame_locator(MAP_IFRAME)
@@ -36,7 +38,7 @@ def wait_until_settled(page: Page) -> None:
     wait_until_idle(page)
 
 
-def map_frame(page: Page) -> Frame:
+def map_frame(page: Target) -> Frame:
     frame = page.locator(MAP_IFRAME).element_handle().content_frame()
     assert frame is not None
     return frame
@@ -51,7 +53,7 @@ def map_view(page: Page) -> tuple[float, float, float]:
     )
 
 
-def wait_until_idle(page: Page, quiet_ms: int = 700) -> None:
+def wait_until_idle(page: Target, quiet_ms: int = 700) -> None:
     """Wait until no script run is going on, and none starts for ``quiet_ms`` (the map reports
     its position after drawing, which can start one more run)."""
     idle = "document.querySelector('[data-testid=stApp]')?.dataset.testScriptState !== 'running'"
@@ -87,7 +89,7 @@ def district_point(page: Page, name: str) -> tuple[float, float]:
     return map_point(page, inside.y, inside.x)
 
 
-def map_point(page: Page, lat: float, lng: float) -> tuple[float, float]:
+def map_point(page: Target, lat: float, lng: float) -> tuple[float, float]:
     """Page coordinates of a place on the map, found with Leaflet's own projection so the
     test does not depend on the window size."""
     box = page.locator(MAP_IFRAME).bounding_box()
@@ -113,7 +115,7 @@ def set_year_with_keyboard(page: Page, current: int, target: int) -> None:
     expect(slider).to_have_attribute("aria-valuetext", str(target))
 
 
-def feature_at(page: Page, x: float, y: float) -> str | None:
+def feature_at(page: Target, x: float, y: float) -> str | None:
     """The reference of the map feature a pointer at page point (x, y) would reach, found as
     the browser does (elementFromPoint) and named by Leaflet's own layer: None when nothing
     clickable is there."""

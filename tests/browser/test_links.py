@@ -98,6 +98,8 @@ def test_the_downloaded_map_works_from_disk(
         expect(
             disk.get_by_role("heading", name=text("details_sources", Language.EN))
         ).to_be_visible()
+        # The same place names as the live map.
+        expect(disk.locator(".map-label:not([hidden])", has_text="Odisha")).to_have_count(1)
         assert [url for url in loads if not url.startswith("file:")] == []
     finally:
         offline.close()

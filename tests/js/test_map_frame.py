@@ -1,6 +1,6 @@
 """map_frame.js: tooltips under the pointer at random points of a district, built from text
-only whatever the data holds, in the page's language; and the frame described for screen
-readers when the map sits in one."""
+only whatever the data holds, in the page's language; the frame described for screen
+readers when the map sits in one; and the credits folded into a button in an article's frame."""
 
 from __future__ import annotations
 
@@ -131,3 +131,50 @@ def test_outside_a_frame_the_page_is_left_as_it_is(page: Page, document: dict) -
     create(page, document)
     assert page.title() == "map"
     assert page.locator("#map-summary").count() == 0
+
+
+CREDIT = "Boundaries: Survey of India (LGD), DataMeet"
+
+
+def test_in_an_articles_frame_the_credits_fold_into_a_button(page: Page, document: dict) -> None:
+    create(page, document, credits="地図の出典")
+    page.evaluate(f"map.attributionControl.addAttribution({CREDIT!r})")  # after, as the basemap
+    toggle = page.locator(".map-credits-toggle")
+    credits = page.locator(".leaflet-control-attribution")
+    assert toggle.get_attribute("aria-label") == "地図の出典"
+    assert toggle.get_attribute("aria-expanded") == "false"
+    assert toggle.get_attribute("aria-controls") == credits.get_attribute("id")
+    assert not credits.is_visible()
+    box = toggle.bounding_box()
+    assert box is not None
+    assert (box["width"], box["height"]) == (24, 24)  # WCAG 2.2's smallest target
+
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert credits.is_visible()
+    assert CREDIT in (credits.text_content() or "")  # the same text, kept up to date
+    assert "Leaflet" in (credits.text_content() or "")
+    toggle.click()
+    assert not credits.is_visible()
+
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert credits.is_visible()
+    page.keyboard.press("Tab")  # into the credits' own link
+    page.keyboard.press("Escape")
+    assert not credits.is_visible()
+    assert page.evaluate("document.activeElement.className") == "map-credits-toggle"
+
+
+def test_a_click_on_the_folded_credits_does_not_reach_the_map(page: Page, document: dict) -> None:
+    create(page, document, credits="Map credits")
+    page.evaluate("() => { window.clicks = 0; map.on('click', () => { window.clicks += 1; }); }")
+    page.locator(".map-credits-toggle").click()
+    assert page.evaluate("window.clicks") == 0
+
+
+def test_without_the_option_the_credits_are_leaflets_own(page: Page, document: dict) -> None:
+    create(page, document)
+    page.evaluate(f"map.attributionControl.addAttribution({CREDIT!r})")
+    assert page.locator(".map-credits-toggle").count() == 0
+    assert page.locator(".leaflet-control-attribution").is_visible()

@@ -104,3 +104,19 @@ def test_the_view_is_fitted_to_the_bounds(boundaries: Boundaries) -> None:
     assert 22 < north < 23
     assert 76 < west < 78
     assert 87 < east < 88.5
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_in_an_articles_frame_the_credits_fold_into_a_button_named_in_the_language(
+    boundaries: Boundaries, language: Language
+) -> None:
+    assets = asset_urls(basemap_folder="basemap-test", layers_folder="layers-test")
+    bounds = bounds_of(boundaries.states.total_bounds)
+    framed = build_base_map(boundaries, assets, bounds, language=language, fold_credits=True)
+    (layers,) = [c for c in framed._children.values() if isinstance(c, MapLayers)]
+    assert layers.options["credits"] == text("map_credits", language)
+    # The full page's map is built as before: no such option, the same script.
+    full = base_map(boundaries, language=language)
+    (layers,) = [c for c in full._children.values() if isinstance(c, MapLayers)]
+    assert "credits" not in layers.options
+    assert generate_leaflet_string(full) != generate_leaflet_string(framed)

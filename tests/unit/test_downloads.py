@@ -148,3 +148,19 @@ def test_exports_carry_both_district_codes_and_site_statuses(real_world: World) 
     files = dataset_files(scene, real_world)
     assert "status-srikurmam-lease-ended" in files["site_status.csv"]
     assert len(files["district_codes.csv"].splitlines()) == 59  # a header and 58 districts
+
+
+def test_the_export_holds_the_organisations_its_records_name(real_world: World) -> None:
+    scene = scene_for(real_world, View(2012, EvidenceLevel.VERIFIED))
+    files = dataset_files(scene, real_world)
+    organisations = [line.split(",")[0] for line in files["organisations.csv"].splitlines()[1:]]
+    assert "org-irel" in organisations  # OSCOM's operator
+    # IREL's parent and the parent's parent come along, so the folder still validates.
+    assert {"org-department-of-atomic-energy", "org-government-of-india"} <= set(organisations)
+    assert "org-ministry-of-heavy-industries-india" not in organisations  # named only after 2012
+    assert "operator_ids" in files["sites.geojson"]
+    tables = csv_tables(scene, real_world)
+    header, *rows = tables["organisations.csv"].splitlines()
+    assert header.startswith("id,name,kind,country,parent,website,aliases,aliases_ja")
+    assert any(row.startswith("org-irel,IREL (India) Limited,") for row in rows)
+    assert "from_party_ids" in tables["links.csv"].splitlines()[0]

@@ -25,6 +25,8 @@ from dashboard.core.scene import compose_scene
 from dashboard.core.sources import cited_sources, source_catalog
 from dashboard.core.view import View
 from dashboard.core.world import World, load_world
+from dashboard.map import theme
+from dashboard.map.base import frame_css
 from dashboard.map.bounds import view_bounds
 from dashboard.map.layer_data import SITE_POINT_LIMIT
 from dashboard.map.legend import legend_rows
@@ -254,8 +256,26 @@ def test_a_label_shows_from_its_min_zoom_up_to_its_max_zoom(real_world: World) -
     labels = real_world.dataset.labels
     assert "India" in set(shown_at(labels, 3.5)["name"])  # 3 to 4
     assert "India" not in set(shown_at(labels, 4.5)["name"])
-    assert "Odisha" not in set(shown_at(labels, 5.9)["name"])  # from 6
-    assert "Odisha" in set(shown_at(labels, 6.0)["name"])
+    assert "Telangana" not in set(shown_at(labels, 5.9)["name"])  # from 6
+    assert "Telangana" in set(shown_at(labels, 6.0)["name"])
+
+
+@pytest.mark.parametrize("kind", theme.LABEL_ORDER)
+def test_the_pictures_set_place_names_as_the_map_does(kind: str) -> None:
+    """The live map's style sheet and the theme's LABEL_TYPE, which the pictures use, agree."""
+    declared: dict[str, str] = {}
+    for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", frame_css()):
+        names = {name.strip() for name in selectors.split(",")}
+        if names & {".map-label", f".map-label-{kind}"}:
+            for declaration in body.split(";"):
+                if ":" in declaration:
+                    key, value = declaration.split(":", 1)
+                    declared[key.strip()] = value.strip()
+    font = re.match(r"(\d+) (\d+)px", declared["font"])
+    assert font is not None
+    weight = int(declared.get("font-weight", font.group(1)))
+    size = float(declared.get("font-size", f"{font.group(2)}px").removesuffix("px"))
+    assert theme.LABEL_TYPE.get(kind, theme.LABEL_TYPE["*"]) == (size, weight, declared["color"])
 
 
 # --- zoom, scale, type, pages -----------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from dataclasses import replace
 
-from dashboard.core.choices import EvidenceLevel
+from dashboard.core.choices import EvidenceLevel, MapView
 from dashboard.core.scene import Scene, compose_scene
 from dashboard.core.view import View
 from dashboard.core.world import World, derive_geography
@@ -31,10 +31,17 @@ def test_evidence_filter_reaches_the_counts(good_world: World) -> None:
     assert counts(verified, "site_count") == {GANJAM: 0, PURI: 1}
 
 
-def test_links_carry_their_drawn_path(good_world: World) -> None:
-    scene = compose_scene(good_world, View(2020))
-    assert set(scene.links["id"]) == {"link-jpn-ind-2012", "link-oscom-japan"}
-    assert all(line.geom_type == "LineString" for line in scene.links.geometry)
+def test_links_carry_the_path_their_view_draws(good_world: World) -> None:
+    # The partners view draws each whole geodesic; the states view what is left of it off
+    # the districts it does not touch (a line in pieces, or none).
+    partners = compose_scene(good_world, View(2020, map_view=MapView.PARTNERS))
+    assert set(partners.links["id"]) == {"link-jpn-ind-2012", "link-oscom-japan"}
+    assert all(line.geom_type == "LineString" for line in partners.links.geometry)
+    states = compose_scene(good_world, View(2020)).links.set_index("id").geometry
+    whole = partners.links.set_index("id").geometry
+    for link_id, line in states.items():
+        assert line.geom_type in ("LineString", "MultiLineString")
+        assert whole[link_id].buffer(1e-9).covers(line)
 
 
 def test_district_areas_are_real(good_world: World) -> None:

@@ -13,7 +13,7 @@ def test_clean_data_prints_counts_per_layer_and_grade(capsys: pytest.CaptureFixt
     assert main([str(GOOD)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(
-        "geodata is valid: 23 records in 9 layers, 58 district codes, 14 sources; evidence:"
+        "geodata is valid: 28 records in 10 layers, 58 district codes, 14 sources; evidence:"
     )
     assert out[1] == (
         "  reviewed 2026-11-20; newest event: site_status.csv status-salepali-preferred "

@@ -33,14 +33,18 @@
 
   class Controller {
     // ``options``: data (the layer document or its URL), language, view (the named view the
-    // map was fitted to), messages (the words shown if the document cannot be fetched) and
-    // report (where to tell the server so).
+    // map was fitted to), messages (the words shown if the document cannot be fetched),
+    // report (where to tell the server so) and, in an article's frame, credits (the name of
+    // the button the map's credits fold into).
     constructor(map, options) {
       this.map = map;
       this.language = options.language;
       this.shownView = options.view;
       this.messages = options.messages || {};
       this.report = options.report || "";
+      if (options.credits) {
+        this.foldCredits(options.credits);
+      }
       this.state = null;
       this.doc = null;
       for (const [name, zIndex, interactive] of PANES) {
@@ -146,6 +150,9 @@
       for (const layer of this.districts) {
         this.groups.districts.addLayer(layer);
       }
+      this.siteGroupLayer();
+      this.changeLayer();
+      this.labelLayer(doc);
       this.shown = { zones: {}, links: {}, sites: {} };
       this.cells = [];
       if (this.state) {
@@ -177,12 +184,15 @@
       // Sites come as markers or, when there are too many, as counted cells: one or the other.
       this.showCells(state.cells || []);
       this.showSites(state.sites || []);
+      this.groupSites();
+      this.markChanges(state.changes || []);
       this.outlineSelection(state.selection);
       this.summarize(state.summary || "");
       if (state.view !== this.shownView) {
         this.shownView = state.view;
         this.map.fitBounds(state.fit);
       }
+      this.placeLabels();
     }
 
     toggle(group, on) {

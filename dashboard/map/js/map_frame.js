@@ -1,7 +1,8 @@
 /*
  * The map as text: its tooltips (built from text nodes only), and, in the app's frame, the
  * frame as a document of its own for screen readers (its language, title, a main landmark, a
- * heading, and a summary of what the map shows, read out as it changes).
+ * heading, and a summary of what the map shows, read out as it changes); in an article's
+ * frame, the map's credits folded into a button.
  *
  * Loaded after map_controller.js: adds these methods to its Controller.
  */
@@ -71,6 +72,49 @@
       holder.insertBefore(heading, this.summary);
     },
 
+    // In an article's frame the map is small and its credits would cover a third of it: they
+    // fold into one small button in their corner, named in the page's language, which shows
+    // the same text on a click (or Enter or Space) and hides it again on a second one or on
+    // Escape. Leaflet rewrites the credits' content as layers come and go, never the element
+    // itself, so the element is moved into the fold and keeps being updated there.
+    foldCredits(name) {
+      const control = this.map.attributionControl;
+      if (!control) {
+        return;
+      }
+      const credits = control.getContainer();
+      credits.id = "map-credits-text";
+      credits.hidden = true;
+      const Fold = L.Control.extend({
+        options: { position: "bottomright" },
+        onAdd() {
+          const box = L.DomUtil.create("div", "map-credits");
+          const button = L.DomUtil.create("button", "map-credits-toggle", box);
+          button.type = "button";
+          button.textContent = "i";
+          button.title = name;
+          button.setAttribute("aria-label", name);
+          button.setAttribute("aria-controls", credits.id);
+          button.setAttribute("aria-expanded", "false");
+          const show = (open) => {
+            credits.hidden = !open;
+            button.setAttribute("aria-expanded", String(open));
+          };
+          button.addEventListener("click", () => show(credits.hidden));
+          box.addEventListener("keydown", (event) => {
+            if (event.key === "Escape" && !credits.hidden) {
+              show(false);
+              button.focus();
+            }
+          });
+          box.append(credits); // after the button: Tab goes on into the credits' links
+          L.DomEvent.disableClickPropagation(box);
+          return box;
+        },
+      });
+      new Fold().addTo(this.map);
+    },
+
     summarize(sentence) {
       if (this.summary) {
         this.summary.textContent = sentence;
@@ -92,6 +136,10 @@
         const element = layer.getElement?.();
         if (element) {
           element.setAttribute("tabindex", "-1");
+          // What the shape stands for, readable from the page (tests pick shapes by it).
+          if (layer.feature?.properties.ref) {
+            element.dataset.ref = layer.feature.properties.ref;
+          }
         }
       });
       layer.bindTooltip(

@@ -173,6 +173,8 @@
         className: "site",
       });
       marker.feature = feature;
+      // Where the site is: a group of sites may move its marker while it is spread.
+      marker.homeAt = L.latLng(lat, lng);
       this.bindTooltip(marker, parts.TOOLTIPS.site);
       return marker;
     },

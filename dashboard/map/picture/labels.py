@@ -1,40 +1,39 @@
 """Orientation labels on a picture: which place names show at the picture's zoom, and where
-each goes so that no two overlap and none covers a site marker.
+each goes so that no two overlap and none covers a site marker, as the live map places them
+(dashboard/map/js/map_labels.js).
 
-Placement is greedy, by priority: the two states first, then the capitals, ports and seas,
-then the neighbours and smaller towns, district names last. Each label tries its places in
-order (a point's name to its right, left, above, below; an area's name centred on it) and
-takes the first one that is inside the frame and free; a label with no free place is left
-out, as the live map leaves it for a closer zoom.
+Placement is greedy, in the theme's order of kinds (LABEL_ORDER: the two states first,
+district names last). Each label tries its places in order (a point's name to the right of its
+dot, then left, above, below; an area's name on its point, then shifted a little) and takes the
+first one that is inside the frame and free; a label with no free place is left out, as the
+live map leaves it for a closer zoom.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 
-# Label kinds in the order they are placed; a point's kind has a dot beside its name.
-PRIORITY = (
-    "state",
-    "national_capital",
-    "capital",
-    "country",
-    "port",
-    "sea",
-    "neighbour_state",
-    "district_hq",
-    "town",
-    "district",
-)
+from dashboard.map import theme
+
+# A point's kind has a dot beside its name; the others are centred on their point.
 POINT_KINDS = frozenset({"national_capital", "capital", "port", "district_hq", "town"})
 # District names are not rows of labels.csv: they show at the district's inner point from
 # this zoom on (geodata/README.md, labels.csv).
-DISTRICT_MIN_ZOOM = 8
-# Pixels between a point's dot and its name, and around every label's box.
-OFFSET = 4
-PADDING = 1.5
+DISTRICT_MIN_ZOOM = theme.DISTRICT_LABEL_ZOOM
+# Half the room kept free between two labels, around each label's box.
+PADDING = theme.LABEL_GAP / 2
+# Between a point's dot and its name.
+OFFSET = theme.LABEL_DOT_PX / 2 + theme.LABEL_GAP
+# Where an area's name may go, in its own widths and heights off its point, nearest first
+# (as the live map tries them: dashboard/map/js/map_labels.js).
+AREA_SHIFTS = sorted(
+    ((dx, dy) for dx in (0, 0.5, -0.5) for dy in (0, -1.6, 1.6, -3.2, 3.2)),
+    key=lambda shift: math.hypot(shift[0] * 4, shift[1]),
+)
 
 
 @dataclass(frozen=True)
@@ -93,10 +92,20 @@ class Candidate:
 
 def spots_around(x: float, y: float, width: float, height: float, point: bool) -> tuple[Spot, ...]:
     """The places for a ``width`` x ``height`` label of a point at (x, y): right, left, above,
-    below the point; or, for an area, centred on it."""
+    below the point; or, for an area, centred on it, then shifted by parts of its size."""
     half = height / 2
     if not point:
-        return (_spot(x - width / 2, y - half, width, height, x, "center"),)
+        return tuple(
+            _spot(
+                x - width / 2 + dx * width,
+                y - half + dy * height,
+                width,
+                height,
+                x + dx * width,
+                "center",
+            )
+            for dx, dy in AREA_SHIFTS
+        )
     return (
         _spot(x + OFFSET, y - half, width, height, x + OFFSET, "left"),
         _spot(x - OFFSET - width, y - half, width, height, x - OFFSET, "right"),
@@ -110,15 +119,21 @@ def _spot(left: float, top: float, width: float, height: float, x: float, ha: st
     return Spot(box, x, top + height / 2, ha)
 
 
+def rank(kind: str) -> int:
+    """Where a kind of label comes in the order of placing (unknown kinds last)."""
+    order = theme.LABEL_ORDER
+    return order.index(kind) if kind in order else len(order)
+
+
 def place_labels(
     candidates: Sequence[Candidate], obstacles: Iterable[Box], frame: Box
 ) -> list[tuple[Candidate, Spot]]:
-    """The labels placed, each at its first free place, in ``PRIORITY`` order (the
+    """The labels placed, each at its first free place, in the theme's order of kinds (the
     candidates' own order within a kind): free means inside ``frame`` and overlapping neither
     an obstacle (a site marker) nor a label placed before, nor its dot."""
     taken = list(obstacles)
     placed: list[tuple[Candidate, Spot]] = []
-    for candidate in sorted(candidates, key=lambda c: PRIORITY.index(c.kind)):
+    for candidate in sorted(candidates, key=lambda c: rank(c.kind)):
         if candidate.dot is not None and not _free(candidate.dot, taken, frame):
             continue
         for spot in candidate.spots:

@@ -65,9 +65,10 @@ def _at(
 
 
 def style_of(kind: str) -> TextStyle:
-    """The type of a kind of name (dashboard/map/theme.py, LABEL_STYLES)."""
-    look = theme.LABEL_STYLES[kind]
-    return TextStyle(float(look["size"]), bold=bool(look["bold"]), colour=str(look["color"]))
+    """The type of a kind of name, as the live map sets it (theme.LABEL_TYPE; a weight of 600
+    or more is set bold)."""
+    size, weight, ink = theme.LABEL_TYPE.get(kind, theme.LABEL_TYPE["*"])
+    return TextStyle(size, bold=weight >= 600, colour=ink)
 
 
 def placed_names(
@@ -79,7 +80,7 @@ def placed_names(
         style = style_of(kind)
         return typesetter.width(text, style), style.size * LINE_HEIGHT
 
-    candidates = candidates_from(names_in_view(world, frame), measure, theme.LABEL_DOT_RADIUS)
+    candidates = candidates_from(names_in_view(world, frame), measure, theme.LABEL_DOT_PX / 2)
     return place_labels(candidates, markers, Box(0, 0, frame.width, frame.height))
 
 
@@ -87,12 +88,12 @@ def draw_names(
     ax: Axes, placed: Iterable[tuple[Candidate, Spot]], frame: MapFrame, typesetter: Typesetter
 ) -> None:
     """Draw the placed names (and a point's dot) on the map's axes."""
-    outline = [patheffects.Stroke(linewidth=points(HALO_PX), foreground=theme.LABEL_HALO)]
+    outline = [patheffects.Stroke(linewidth=points(HALO_PX), foreground=theme.HALO)]
     for candidate, spot in placed:
         style = style_of(candidate.kind)
         font = typesetter.font(style)
         x, y = frame.to_metres(spot.x, spot.y)
-        for colour, effects in ((theme.LABEL_HALO, outline), (style.colour, None)):
+        for colour, effects in ((theme.HALO, outline), (style.colour, None)):
             ax.text(
                 x,
                 y,
@@ -112,9 +113,9 @@ def draw_names(
             ax.scatter(
                 [dot_x],
                 [dot_y],
-                s=points(2 * theme.LABEL_DOT_RADIUS) ** 2,
-                color=theme.LABEL_DOT,
-                edgecolor=theme.LABEL_HALO,
+                s=points(theme.LABEL_DOT_PX) ** 2,
+                color=theme.LABEL_INK,
+                edgecolor=theme.HALO,
                 linewidths=points(1),
                 zorder=Z_LABELS,
             )

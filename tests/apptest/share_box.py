@@ -1,0 +1,18 @@
+"""The share box's two code boxes as AppTest sees them: the view's link (plain text) and the
+``<iframe>`` snippet that embeds the view in an article (HTML)."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+
+def share_link(at: AppTest) -> str:
+    """The view's link in the share box."""
+    (link,) = [code.value for code in at.code if code.language != "html"]
+    return link
+
+
+def embed_snippet(at: AppTest) -> str:
+    """The ``<iframe>`` snippet in the share box."""
+    (snippet,) = [code.value for code in at.code if code.language == "html"]
+    return snippet
