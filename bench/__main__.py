@@ -14,7 +14,9 @@ import tempfile
 from pathlib import Path
 
 from bench.browser import measure_browser
+from bench.pictures import picture_seconds
 from bench.server import component_payload, layer_document_bytes, script_seconds, startup_seconds
+from dashboard.core.choices import Language
 from dashboard.paths import GEODATA_DIR
 from harness.synthetic import write_synthetic
 
@@ -79,6 +81,22 @@ def main() -> int:
         ]
         print("\n".join(lines[-5:]), flush=True)
 
+        pictures = picture_seconds(GEODATA_DIR, args.runs)
+        lines += [
+            "\n## Pictures of a view (real dataset, default view)\n",
+            "| picture | build, English (s) | build, Japanese (s) | size, English (KB) | "
+            "again, from the cache (ms) |",
+            "|---|---|---|---|---|",
+        ]
+        for picture, times in pictures.items():
+            lines.append(
+                f"| {picture.layout.value} {picture.format.value.upper()} | "
+                f"{times.seconds[Language.EN]:.2f} | {times.seconds[Language.JA]:.2f} | "
+                f"{times.size / KB:.0f} | {times.cached_seconds * 1000:.1f} |"
+            )
+        slowest = max(max(times.seconds.values()) for times in pictures.values())
+        print("\n".join(lines[-(len(pictures) + 3) :]), flush=True)
+
         browser = measure_browser(folders, args.runs)
         bare = browser["bare"]
         lines += [
@@ -114,6 +132,8 @@ def main() -> int:
             f"{budget(sent, 25)} |",
             f"| year change at {largest} <= 1 s | {browser[largest].change_s:.2f} s | "
             f"{budget(browser[largest].change_s, 1.0)} |",
+            f"| a picture (any layout, format, language) built <= 2 s | {slowest:.2f} s | "
+            f"{budget(slowest, 2.0)} |",
             f"| server RSS, 1 session <= 300 MB | {browser['rss_1']:.0f} MB | "
             f"{budget(browser['rss_1'], 300)} |",
             f"| each extra session <= 30 MB | {extra_mb:.1f} MB "

@@ -1,13 +1,17 @@
 """The server's own routes beside the Streamlit script: ``GET exports/<file>?<a view's query>``
-answers with that view's data (GeoJSON or CSV, zipped) or its map as one HTML page, built from
-the data alone; ``GET changes.atom`` with the feed of changes to the data
-(geodata/CHANGELOG.md); ``POST map-events`` takes a reader's map's report that it could not
-load its layers, and logs it (the operator's only sign of a page that is broken in a browser).
+answers with that view's data (GeoJSON or CSV, zipped), its map as one HTML page or as a
+picture (PNG, SVG or PDF, on a slide or an A4 page; kept in a bounded cache, since a picture
+takes about a second to draw), built from the data alone; ``GET changes.atom`` with the feed
+of changes to the data (geodata/CHANGELOG.md); ``POST map-events`` takes a reader's map's
+report that it could not load its layers, and logs it (the operator's only sign of a page that
+is broken in a browser).
 
 It reads the query as a shared link is read (dashboard.core.url: anything not understood is
 dropped), so any replica answers any download and a download link can be pasted and reopened
 later. The data files are written from the world in both languages, whatever the page's
-language (their English columns are a data interface); the map page is in the view's language.
+language (their English columns are a data interface); the map page and the pictures are in
+the view's language, and a picture carries the address that reopens its view: the request's
+own scheme, host and base path with the view's query.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlencode, urlunsplit
 
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
@@ -26,6 +31,7 @@ from dashboard.core.choices import Language
 from dashboard.core.exports import (
     EXPORT_NAME,
     Export,
+    Picture,
     export_named,
     feed_href,
     map_events_href,
@@ -33,34 +39,68 @@ from dashboard.core.exports import (
 )
 from dashboard.core.messages import text
 from dashboard.core.scene import Scene, compose_scene
-from dashboard.core.url import decode, link_language, shared_domain
+from dashboard.core.url import Domain, decode, encode, link_language, shared_domain
 from dashboard.core.view import View
 from dashboard.core.world import World, shared_world
 from dashboard.data.changelog import read_changelog
 from dashboard.data.problems import DatasetError
 from dashboard.map.html_export import standalone_map
+from dashboard.map.picture.cache import PictureCache
 from dashboard.panels.changes_feed import MEDIA_TYPE, atom_feed
 from dashboard.panels.downloads import csv_tables, dataset_files, zip_bytes
 
 LOG = logging.getLogger("dashboard")
 
 
-# How each export is built from a view's scene: the one table to extend with a new format
-# (beside its name and media type in dashboard.core.exports.FILES); a test checks every
-# export has its builder.
-BUILDERS: dict[Export, Callable[[Scene, World], bytes]] = {
-    Export.GEOJSON: lambda scene, world: zip_bytes(dataset_files(scene, world), EXPORT_NAME),
-    Export.CSV: lambda scene, world: zip_bytes(csv_tables(scene, world), EXPORT_NAME),
-    Export.HTML: lambda scene, world: standalone_map(world, scene).encode("utf-8"),
+Builder = Callable[[Scene, World, str], bytes]
+
+
+def _picture(picture: Picture) -> Builder:
+    """The builder of one picture (its layout and format). Matplotlib is imported when the
+    first picture is asked for, not at start-up: it adds about 40 MB to a replica (and 0.3 s
+    to its start) that may never draw one."""
+
+    def build(scene: Scene, world: World, address: str) -> bytes:
+        from dashboard.map.picture.render import picture_bytes
+
+        return picture_bytes(world, scene.view, picture, address)
+
+    return build
+
+
+# How each export is built from a view's scene, the world and the address that reopens the
+# view: the one table to extend with a new format (beside its name and media type in
+# dashboard.core.exports.FILES); a test checks every export has its builder.
+BUILDERS: dict[Export, Builder] = {
+    Export.GEOJSON: lambda scene, world, _: zip_bytes(dataset_files(scene, world), EXPORT_NAME),
+    Export.CSV: lambda scene, world, _: zip_bytes(csv_tables(scene, world), EXPORT_NAME),
+    Export.HTML: lambda scene, world, _: standalone_map(world, scene).encode("utf-8"),
+    **{kind: _picture(picture) for kind in Export if (picture := kind.file.picture)},
 }
 
+# Pictures drawn, by folder, view, file and address: at most 64 or 32 MB (a picture is
+# 0.2-0.8 MB), a small share of a replica's memory budget.
+PICTURES = PictureCache(max_entries=64, max_bytes=32 * 2**20)
 
-def export_bytes(world: World, view: View, kind: Export) -> bytes:
-    """The file of one export of a view."""
-    return BUILDERS[kind](compose_scene(world, view), world)
+
+def export_bytes(world: World, view: View, kind: Export, address: str = "") -> bytes:
+    """The file of one export of a view; ``address`` is the link that reopens the view."""
+    return BUILDERS[kind](compose_scene(world, view), world, address)
 
 
-def export_response(request: Request, folder: Path, today: dt.date | None = None) -> Response:
+def view_address(request: Request, base_url_path: str, view: View, domain: Domain) -> str:
+    """The address that reopens ``view``: the page below the server's base path, on the
+    scheme and host the request came by (a proxy's, when it passes them on), with the view's
+    query."""
+    base = base_url_path.strip("/")
+    path = f"/{base}/" if base else "/"
+    url = request.url
+    return urlunsplit((url.scheme, url.netloc, path, urlencode(encode(view, domain)), ""))
+
+
+def export_response(
+    request: Request, folder: Path, today: dt.date | None = None, base_url_path: str = ""
+) -> Response:
     """The answer to one export request (a plain function of the request and the data)."""
     params: dict[str, list[str]] = {}
     for key, value in request.query_params.multi_items():
@@ -77,8 +117,15 @@ def export_response(request: Request, folder: Path, today: dt.date | None = None
         return PlainTextResponse(text("export_data_error", language), 503)
     domain = shared_domain(folder, (today or dt.date.today()).year)
     view, _ = decode(params, domain)
+    address = view_address(request, base_url_path, view, domain)
+    if kind.file.picture is None:
+        body = export_bytes(world, view, kind, address)
+    else:
+        body = PICTURES.get_or_build(
+            (str(folder), view, kind, address), lambda: export_bytes(world, view, kind, address)
+        )
     return Response(
-        export_bytes(world, view, kind),
+        body,
         media_type=kind.file.media_type,
         headers={
             "Content-Disposition": f'attachment; filename="{kind.file.name}"',
@@ -145,7 +192,7 @@ def server_routes(folder: Path, base_url_path: str) -> list[Route]:
     server runs them in a worker thread, away from the sessions' event loop."""
 
     def export(request: Request) -> Response:
-        return export_response(request, folder)
+        return export_response(request, folder, base_url_path=base_url_path)
 
     def feed(request: Request) -> Response:
         return feed_response(request, folder, base_url_path)

@@ -69,6 +69,25 @@ EN: dict[str, str] = {
     "download_geojson": "Data as GeoJSON (zip)",
     "download_csv": "Data as CSV (zip)",
     "download_html": "Map as HTML (works offline)",
+    # Pictures of the map: the page groups their links by layout ("Picture, slide 16:9: PNG ·
+    # SVG · PDF"); each link's full name is its download_ label.
+    "download_slide_png": "Picture, slide 16:9, PNG",
+    "download_slide_svg": "Picture, slide 16:9, SVG",
+    "download_slide_pdf": "Picture, slide 16:9, PDF",
+    "download_a4_png": "Picture, A4 portrait, PNG",
+    "download_a4_svg": "Picture, A4 portrait, SVG",
+    "download_a4_pdf": "Picture, A4 portrait, PDF",
+    "picture_layout.slide": "Picture, slide 16:9",
+    "picture_layout.a4": "Picture, A4 portrait",
+    "picture_format.png": "PNG",
+    "picture_format.svg": "SVG",
+    "picture_format.pdf": "PDF",
+    "picture_links": "{layout}: {links}",
+    "picture_format_separator": " · ",
+    "picture_subtitle": "{view} · {year} · Evidence: {evidence}",
+    "picture_sources": "Sources ({count} pages), by publisher:",
+    "picture_address": "Open this view: {address}",
+    "picture_scale": "{length} km",
     # How current the data are, and the feed of changes
     "as_of": "Data reviewed against the sources on {reviewed}; newest event {newest}.",
     # Comparing two years

@@ -71,6 +71,25 @@ JA: dict[str, str] = {
     "download_geojson": "データ（GeoJSON、zip）",
     "download_csv": "データ（CSV、zip）",
     "download_html": "地図（HTML、オフラインで閲覧可）",
+    # 地図の画像：ページではレイアウトごとにまとめて示します（「地図の画像（スライド用16:9）：
+    # PNG・SVG・PDF」）。各リンクの正式な名前は download_ の文言です。
+    "download_slide_png": "地図の画像（スライド用16:9、PNG）",
+    "download_slide_svg": "地図の画像（スライド用16:9、SVG）",
+    "download_slide_pdf": "地図の画像（スライド用16:9、PDF）",
+    "download_a4_png": "地図の画像（A4縦、PNG）",
+    "download_a4_svg": "地図の画像（A4縦、SVG）",
+    "download_a4_pdf": "地図の画像（A4縦、PDF）",
+    "picture_layout.slide": "地図の画像（スライド用16:9）",
+    "picture_layout.a4": "地図の画像（A4縦）",
+    "picture_format.png": "PNG",
+    "picture_format.svg": "SVG",
+    "picture_format.pdf": "PDF",
+    "picture_links": "{layout}：{links}",
+    "picture_format_separator": "・",
+    "picture_subtitle": "{view}　{year}　情報の確度：{evidence}",
+    "picture_sources": "出典{count}件の発行元：",
+    "picture_address": "この表示を開く：{address}",
+    "picture_scale": "{length} km",
     # データの鮮度と変更履歴のフィード
     "as_of": "データは{reviewed}に出典と照合済みです（最新の出来事：{newest}）。",
     # 2か年の比較

@@ -29,6 +29,12 @@ class Export(Enum):
     GEOJSON = "geojson"
     CSV = "csv"
     HTML = "html"
+    SLIDE_PNG = "slide_png"
+    SLIDE_SVG = "slide_svg"
+    SLIDE_PDF = "slide_pdf"
+    A4_PNG = "a4_png"
+    A4_SVG = "a4_svg"
+    A4_PDF = "a4_pdf"
 
     @property
     def file(self) -> ExportFile:
@@ -36,18 +42,64 @@ class Export(Enum):
         return FILES[self]
 
 
+class PictureLayout(Enum):
+    """The page a picture of the map is laid out on: a 16:9 slide or an A4 portrait page."""
+
+    SLIDE = "slide"
+    A4 = "a4"
+
+
+class PictureFormat(Enum):
+    """The file format of a picture of the map."""
+
+    PNG = "png"
+    SVG = "svg"
+    PDF = "pdf"
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What a picture download is: its layout and its format (the page groups its links by
+    layout)."""
+
+    layout: PictureLayout
+    format: PictureFormat
+
+
 @dataclass(frozen=True)
 class ExportFile:
-    """A download's file name and media type."""
+    """A download's file name and media type; ``picture`` for a picture of the map."""
 
     name: str
     media_type: str
+    picture: Picture | None = None
+
+
+PICTURE_MEDIA_TYPES = {
+    PictureFormat.PNG: "image/png",
+    PictureFormat.SVG: "image/svg+xml",
+    PictureFormat.PDF: "application/pdf",
+}
+
+
+def _picture_file(layout: PictureLayout, form: PictureFormat) -> ExportFile:
+    return ExportFile(
+        f"{EXPORT_NAME}-{layout.value}.{form.value}",
+        PICTURE_MEDIA_TYPES[form],
+        Picture(layout, form),
+    )
 
 
 FILES = {
     Export.GEOJSON: ExportFile(f"{EXPORT_NAME}-geojson.zip", "application/zip"),
     Export.CSV: ExportFile(f"{EXPORT_NAME}-csv.zip", "application/zip"),
     Export.HTML: ExportFile(f"{EXPORT_NAME}-map.html", "text/html; charset=utf-8"),
+    Export.SLIDE_PNG: _picture_file(PictureLayout.SLIDE, PictureFormat.PNG),
+    Export.SLIDE_SVG: _picture_file(PictureLayout.SLIDE, PictureFormat.SVG),
+    Export.SLIDE_PDF: _picture_file(PictureLayout.SLIDE, PictureFormat.PDF),
+    Export.A4_PNG: _picture_file(PictureLayout.A4, PictureFormat.PNG),
+    Export.A4_SVG: _picture_file(PictureLayout.A4, PictureFormat.SVG),
+    Export.A4_PDF: _picture_file(PictureLayout.A4, PictureFormat.PDF),
 }
 
 

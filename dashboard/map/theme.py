@@ -116,6 +116,10 @@ LINK_START_FILL = "#ffffff"
 SELECTED_LINE = "#c51b7d"
 SELECTED_WEIGHT = 5
 
+# The pictures of the map: their scale bar (as Leaflet's scale control) and the map's frame.
+SCALE_LINE = "#555555"
+MAP_FRAME = "#8c877b"
+
 # Highlight under the pointer, per layer.
 DISTRICT_HOVER = {"weight": 2.5, "color": STATE_LINE}
 ZONE_HOVER_EXTRA_WEIGHT = 2
@@ -144,6 +148,19 @@ LABEL_GAP = 3
 LABEL_INK = "#1f1d1a"
 LABEL_FAINT_INK = "#5f5a52"
 LABEL_SEA_INK = "#2f5d7c"
+# Each kind's type, as the map's style sheet sets it (dashboard/map/base.py, .map-label and
+# .map-label-<kind>; a test keeps the two together): size in CSS pixels, weight, ink. The
+# pictures of the map set their names from here; "*" is every other kind.
+LABEL_TYPE: dict[str, tuple[float, int, str]] = {
+    "*": (12, 600, LABEL_INK),
+    "state": (14, 700, LABEL_INK),
+    "neighbour_state": (12, 400, LABEL_FAINT_INK),
+    "country": (12, 400, LABEL_FAINT_INK),
+    "sea": (12, 400, LABEL_SEA_INK),
+    "district": (11, 400, LABEL_INK),
+}
+# A point's dot beside its name, in pixels across.
+LABEL_DOT_PX = 5
 
 # Sites closer than this many pixels (centre to centre) are drawn as one counted group,
 # which spreads them around itself when clicked.

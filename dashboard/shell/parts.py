@@ -16,7 +16,7 @@ import streamlit as st
 from dashboard.core import session as flow
 from dashboard.core.choices import Language, Layer
 from dashboard.core.embed import embed_params
-from dashboard.core.exports import Export, export_href
+from dashboard.core.exports import Export, PictureLayout, export_href
 from dashboard.core.filters import milestones_in_view
 from dashboard.core.messages import label, text
 from dashboard.core.search import Entry as SearchEntry
@@ -214,16 +214,42 @@ def details_panel(
 def download_links(params: dict[str, str], language: Language) -> None:
     """Every download of the view shown (dashboard.core.exports.Export, each labelled by the
     catalog's ``download_<format>``), as plain links to the export route: each file is built
-    when its link is followed, by whichever replica answers."""
+    when its link is followed, by whichever replica answers. The data come first, as
+    buttons; the pictures follow in one line per layout ("Picture, slide 16:9: PNG · SVG ·
+    PDF"), each link named in full for screen readers."""
     st.markdown(f"**{md(text('downloads', language))}**")
     base = st.get_option("server.baseUrlPath") or ""
-    links = "".join(
-        f'<a class="export-link" href="{html.escape(export_href(kind, params, base))}" '
-        f'download="{html.escape(kind.file.name)}">'
-        f"{html.escape(text(f'download_{kind.value}', language))}</a>"
+
+    def link(kind: Export, css_class: str, caption: str) -> str:
+        full = text(f"download_{kind.value}", language)
+        named = "" if caption == full else f' aria-label="{html.escape(full)}"'
+        return (
+            f'<a class="{css_class}" href="{html.escape(export_href(kind, params, base))}" '
+            f'download="{html.escape(kind.file.name)}"{named}>{html.escape(caption)}</a>'
+        )
+
+    data = "".join(
+        link(kind, "export-link", text(f"download_{kind.value}", language))
         for kind in Export
+        if kind.file.picture is None
     )
-    st.html(f'<div class="export-links">{links}</div>')
+    groups: dict[PictureLayout, list[str]] = {}
+    for kind in Export:
+        picture = kind.file.picture
+        if picture is not None:
+            caption = label("picture_format", picture.format.value, language)
+            groups.setdefault(picture.layout, []).append(link(kind, "picture-link", caption))
+    separator = html.escape(text("picture_format_separator", language))
+    pictures = "".join(
+        '<p class="picture-group">'
+        + text("picture_links", language).format(
+            layout=html.escape(label("picture_layout", layout.value, language)),
+            links=separator.join(links),
+        )
+        + "</p>"
+        for layout, links in groups.items()
+    )
+    st.html(f'<div class="export-links">{data}</div><div class="picture-links">{pictures}</div>')
 
 
 def timeline(world: World, view: View, catalog: Catalog) -> None:

@@ -208,16 +208,22 @@ def test_a_hostile_link_gets_a_notice_and_the_default_view() -> None:
     assert at.info[0].value == text("details_hint", Language.EN)
 
 
+PICTURE_FILES = [f"{layout}.{form}" for layout in ("slide", "a4") for form in ("png", "svg", "pdf")]
+
+
 def test_the_download_links_follow_the_view(app: AppTest) -> None:
     app.slider(key="year").set_value(2012).run()
     click(app, "district:lgd-354", 19.6, 84.6)
     links = [h.proto.body for h in app.get("html") if h.proto.body.startswith('<div class="export')]
     assert len(links) == 1
-    for file in ("geojson.zip", "csv.zip", "map.html"):
+    for file in ("geojson.zip", "csv.zip", "map.html", *PICTURE_FILES):
         assert (
             f'href="/exports/india-japan-rare-earths-{file}?year=2012&amp;sel=district'
             in (links[0])
         )
+    # The pictures in one line per layout, each link named in full.
+    assert '<p class="picture-group">Picture, slide 16:9: <a class="picture-link"' in links[0]
+    assert 'aria-label="Picture, A4 portrait, PDF">PDF</a></p>' in links[0]
 
 
 def test_choosing_a_year_to_compare_with_lists_what_changed(app: AppTest) -> None:

@@ -17,8 +17,17 @@ from dashboard.core.messages import CATALOGS, date_text, label, text, year_span
 from dashboard.data.schema import LANGUAGES, Field, TableSpec
 from dashboard.map.layer_data import LABEL_GROUPS
 
-# The same in both languages on purpose: each language's own name, and a unit.
-SAME_IN_BOTH = {"language.en", "language.ja", "details_area_value"}
+# The same in both languages on purpose: each language's own name, units (an area, the
+# pictures' scale bar) and the names of file formats.
+SAME_IN_BOTH = {
+    "language.en",
+    "language.ja",
+    "details_area_value",
+    "picture_scale",
+    "picture_format.png",
+    "picture_format.svg",
+    "picture_format.pdf",
+}
 _JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 

@@ -17,9 +17,18 @@ from pathlib import Path
 import pytest
 from starlette.requests import Request
 
+from dashboard import routes
 from dashboard.core.choices import Language
-from dashboard.core.exports import Export, export_href, export_named, route_path
+from dashboard.core.exports import (
+    Export,
+    PictureFormat,
+    PictureLayout,
+    export_href,
+    export_named,
+    route_path,
+)
 from dashboard.core.messages import text
+from dashboard.map.picture.cache import PictureCache
 from dashboard.paths import GEODATA_DIR
 from dashboard.routes import (
     BUILDERS,
@@ -34,14 +43,15 @@ from tests.support.broken_data import geodata_with_broken_sites
 TODAY = dt.date(2026, 12, 1)
 
 
-def request(file: str, query: str = "") -> Request:
+def request(file: str, query: str = "", host: str = "", base: str = "") -> Request:
     return Request(
         {
             "type": "http",
+            "scheme": "https",
             "method": "GET",
-            "path": f"/exports/{file}",
+            "path": f"{base}/exports/{file}",
             "query_string": query.encode("ascii"),
-            "headers": [],
+            "headers": [(b"host", host.encode("ascii"))] if host else [],
             "path_params": {"file": file},
         }
     )
@@ -111,6 +121,9 @@ def test_a_hostile_query_gets_the_default_view_not_an_error() -> None:
 def test_an_unknown_file_is_not_found_in_the_links_language() -> None:
     response = export_response(request("passwd"), GEODATA_DIR)
     assert response.status_code == 404
+    # A picture in a format or layout there is none of is no file either.
+    for name in ("india-japan-rare-earths-slide.gif", "india-japan-rare-earths-a3.pdf"):
+        assert export_response(request(name), GEODATA_DIR).status_code == 404
     assert response.body.decode("utf-8") == text("export_not_found", Language.EN)
     japanese = export_response(request("passwd", "lang=ja"), GEODATA_DIR)
     assert japanese.body.decode("utf-8") == text("export_not_found", Language.JA)
@@ -193,3 +206,81 @@ def test_anything_but_a_maps_report_is_refused(body: bytes) -> None:
 def test_a_long_post_is_refused_before_it_is_read_whole() -> None:
     assert post(report(problem="x" * MAP_EVENT_BYTES), chunk=512) == 413
     assert post(report(problem="x" * (MAP_EVENT_BYTES // 2))) == 204
+
+
+PICTURES = [kind for kind in Export if kind.file.picture is not None]
+
+
+def test_six_pictures_one_per_format_and_layout() -> None:
+    assert {(k.file.picture.layout, k.file.picture.format) for k in PICTURES} == {  # type: ignore[union-attr]
+        (layout, form) for layout in PictureLayout for form in PictureFormat
+    }
+    assert Export.SLIDE_PNG.file.name == "india-japan-rare-earths-slide.png"
+    assert Export.A4_PDF.file.name == "india-japan-rare-earths-a4.pdf"
+
+
+@pytest.mark.parametrize("kind", PICTURES, ids=lambda kind: kind.value)
+def test_each_picture_comes_as_its_media_type(kind: Export) -> None:
+    response = export_response(request(kind.file.name, "year=2012&lang=en"), GEODATA_DIR)
+    assert response.status_code == 200
+    media_type = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+    assert response.headers["content-type"].split(";")[0] == media_type[kind.value[-3:]]
+    assert response.headers["content-disposition"] == (f'attachment; filename="{kind.file.name}"')
+    signature = {"png": b"\x89PNG", "svg": b"<?xml", "pdf": b"%PDF-"}
+    assert response.body.startswith(signature[kind.value[-3:]])
+
+
+def test_a_picture_links_back_to_its_view_on_the_host_it_was_asked_from() -> None:
+    query = "year=2012&sel=district:lgd-354&lang=ja&junk=1"
+    asked = request(Export.A4_SVG.file.name, query, host="maps.example.org", base="/minerals")
+    response = export_response(asked, GEODATA_DIR, TODAY, base_url_path="minerals")
+    address = "https://maps.example.org/minerals/?year=2012&amp;sel=district%3Algd-354&amp;lang=ja"
+    assert address in response.body.decode("utf-8")  # what was not understood is left out
+
+
+def test_a_picture_is_drawn_once_then_served_from_the_cache(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cache = PictureCache(max_entries=4, max_bytes=10 * 2**20)
+    monkeypatch.setattr(routes, "PICTURES", cache)
+    drawn: list[Export] = []
+    real_builder = BUILDERS[Export.SLIDE_PDF]
+
+    def counting(*args: object) -> bytes:
+        drawn.append(Export.SLIDE_PDF)
+        return real_builder(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setitem(BUILDERS, Export.SLIDE_PDF, counting)
+    first = export_response(request(Export.SLIDE_PDF.file.name, "year=2013"), GEODATA_DIR)
+    again = export_response(request(Export.SLIDE_PDF.file.name, "year=2013"), GEODATA_DIR)
+    assert first.body == again.body
+    assert drawn == [Export.SLIDE_PDF]
+    assert cache.builds == 1
+    other = export_response(request(Export.SLIDE_PDF.file.name, "year=2014"), GEODATA_DIR)
+    assert other.body != first.body  # another view, another picture
+    assert drawn == [Export.SLIDE_PDF] * 2
+
+
+def test_the_cache_is_bounded_and_forgets_the_least_recently_used() -> None:
+    cache = PictureCache(max_entries=2, max_bytes=10)
+    builds: list[str] = []
+
+    def build(key: str, size: int) -> bytes:
+        builds.append(key)
+        return key.encode() * size
+
+    assert cache.get_or_build("a", lambda: build("a", 4)) == b"aaaa"
+    assert cache.get_or_build("a", lambda: build("a", 4)) == b"aaaa"
+    assert builds == ["a"]
+    cache.get_or_build("b", lambda: build("b", 4))
+    cache.get_or_build("a", lambda: build("a", 4))  # a is now the most recent
+    cache.get_or_build("c", lambda: build("c", 4))  # over 10 bytes: b goes
+    assert len(cache) == 2
+    assert cache.size == 8
+    cache.get_or_build("a", lambda: build("a", 4))
+    cache.get_or_build("b", lambda: build("b", 4))
+    assert builds == ["a", "b", "c", "b"]
+    assert cache.get_or_build("huge", lambda: build("h", 20)) == b"h" * 20
+    cache.get_or_build("huge", lambda: build("h", 20))  # larger than the cache: never kept
+    assert builds[-2:] == ["h", "h"]
+    assert cache.size <= 10
