@@ -28,6 +28,11 @@ class ChangeKind(Enum):
     ENDED = "ended"
 
 
+# The sign of each kind of change, wherever it is shown (the map, the list, a picture): a
+# glyph, so the kinds differ by more than colour.
+SIGNS = {ChangeKind.APPEARED: "+", ChangeKind.CHANGED: "↻", ChangeKind.ENDED: "×"}
+
+
 @dataclass(frozen=True)
 class Step:
     """One dated step of a record within the period: a status it took, its start or its end."""

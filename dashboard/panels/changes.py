@@ -7,14 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from dashboard.core.changes import Change, ChangeKind, Step
+from dashboard.core.changes import SIGNS, Change, ChangeKind, Step
 from dashboard.core.choices import Language
 from dashboard.core.messages import date_text, label, text
 from dashboard.core.sources import Source
 from dashboard.panels.markdown import md, md_link
-
-# The sign of each kind of change, on the map and here (not colour alone).
-SIGNS = {ChangeKind.APPEARED: "+", ChangeKind.CHANGED: "↻", ChangeKind.ENDED: "×"}
 
 
 def changes_markdown(

@@ -17,7 +17,9 @@ import shapely
 from matplotlib.axes import Axes
 from matplotlib.colors import to_rgba
 
+from dashboard.core.changes import SIGNS
 from dashboard.core.choices import Layer, Measure
+from dashboard.core.refs import ref
 from dashboard.core.scene import Scene
 from dashboard.core.world import World
 from dashboard.data.schema import CLAIM_GRADES
@@ -56,6 +58,7 @@ def draw_map(ax: Axes, scene: Scene, world: World, frame: MapFrame) -> list[Box]
         markers += _sites(ax, scene, world, frame)
     _plot(ax, scene.states, clip, facecolor="none", edgecolor=theme.STATE_LINE, lw=2, z=Z_OUTLINES)
     _selection(ax, scene, world, frame, clip)
+    markers += _changes(ax, scene, frame)
     ax.set_xlim(extent.west, extent.east)
     ax.set_ylim(extent.south, extent.north)
     ax.set_xticks([])
@@ -308,31 +311,37 @@ def _site_cells(ax: Axes, lon: np.ndarray, lat: np.ndarray, frame: MapFrame) -> 
 def _selection(
     ax: Axes, scene: Scene, world: World, frame: MapFrame, clip: shapely.Polygon
 ) -> None:
-    """The selected record's outline, when the view shows it (as the live map outlines it)."""
+    """The selected record's outline, or a picked organisation's records' outlines, where the
+    view shows them (as the live map outlines them)."""
     selection, layers = scene.view.selection, scene.view.layers
-    if selection is None:
+    refs = set(scene.highlight) | ({selection.ref} if selection else set())
+    if not refs:
         return
-    outlined: gpd.GeoDataFrame | None = None
-    if selection.kind == "district" and Layer.DISTRICTS in layers:
+    frames: list[gpd.GeoDataFrame] = []
+    if selection is not None and selection.kind == "district" and Layer.DISTRICTS in layers:
         districts = scene.districts
-        outlined = districts[districts["district_lgd"] == selection.district_code]
-    elif selection.kind == "zone" and Layer.ZONES in layers:
-        outlined = scene.zones[scene.zones["id"] == selection.key]
-    elif selection.kind == "link" and Layer.LINKS in layers:
-        outlined = scene.links[scene.links["id"] == selection.key]
-    if outlined is not None:
-        _plot(
-            ax,
-            outlined,
-            clip,
-            facecolor="none",
-            edgecolor=theme.SELECTED_LINE,
-            lw=theme.SELECTED_WEIGHT,
-            glow=True,
-            z=Z_SELECTION,
-        )
-    elif selection.kind == "site" and Layer.SITES in layers and not shows_cells(world):
-        site = scene.sites[(scene.sites["id"] == selection.key) & scene.sites.geometry.notna()]
+        frames.append(districts[districts["district_lgd"] == selection.district_code])
+    for layer, kind, shown in (
+        (Layer.ZONES, "zone", scene.zones),
+        (Layer.LINKS, "link", scene.links),
+    ):
+        if layer in layers:
+            frames.append(shown[shown["id"].map(lambda key, k=kind: ref(k, key) in refs)])
+    for outlined in frames:
+        if not outlined.empty:
+            _plot(
+                ax,
+                outlined,
+                clip,
+                facecolor="none",
+                edgecolor=theme.SELECTED_LINE,
+                lw=theme.SELECTED_WEIGHT,
+                glow=True,
+                z=Z_SELECTION,
+            )
+    if Layer.SITES in layers and not shows_cells(world):
+        chosen = scene.sites["id"].map(lambda key: ref("site", key) in refs)
+        site = scene.sites[chosen & scene.sites.geometry.notna()]
         if not site.empty:
             x, y = mercator_xy(site.geometry.x.to_numpy(), site.geometry.y.to_numpy())
             radius = theme.SITE_RADIUS + theme.SELECTED_RING_EXTRA
@@ -346,3 +355,63 @@ def _selection(
                 zorder=Z_SELECTION,
                 path_effects=halo(theme.SELECTED_WEIGHT),
             )
+
+
+# The signs of what changed since the comparison year, as the live map draws them.
+CHANGE_COLOURS = {
+    "appeared": theme.CHANGE_APPEARED,
+    "changed": theme.CHANGE_CHANGED,
+    "ended": theme.CHANGE_ENDED,
+}
+CHANGE_BOX = {"appeared": "circle", "changed": "round", "ended": "square"}
+
+
+def _changes(ax: Axes, scene: Scene, frame: MapFrame) -> list[Box]:
+    """A sign beside each changed site, zone and link the view shows (up and right of it)."""
+    layers = scene.view.layers
+    anchors: dict[str, shapely.Geometry] = {}
+    if Layer.SITES in layers:
+        located = scene.sites[scene.sites.geometry.notna()]
+        anchors |= {ref("site", k): g for k, g in zip(located["id"], located.geometry, strict=True)}
+    if Layer.ZONES in layers:
+        outlined = scene.zones[scene.zones.geometry.notna()]
+        anchors |= {
+            ref("zone", k): g.representative_point()
+            for k, g in zip(outlined["id"], outlined.geometry, strict=True)
+        }
+    if Layer.LINKS in layers:
+        drawn = scene.links[~scene.links.geometry.is_empty]
+        anchors |= {
+            ref("link", k): g.interpolate(0.5, normalized=True)
+            for k, g in zip(drawn["id"], drawn.geometry, strict=True)
+        }
+    boxes: list[Box] = []
+    for change in scene.changes:
+        point = anchors.get(change.ref)
+        if point is None:
+            continue
+        kind = change.kind.value
+        (x,), (y,) = mercator_xy(np.array([point.x]), np.array([point.y]))
+        px, py = frame.to_px(float(x), float(y))
+        if not (0 <= px <= frame.width and 0 <= py <= frame.height):
+            continue
+        ax.annotate(
+            SIGNS[change.kind],
+            (x, y),
+            xytext=(points(10), points(10)),
+            textcoords="offset points",
+            ha="center",
+            va="center",
+            fontsize=points(11),
+            fontweight="bold",
+            color=theme.HALO,
+            zorder=Z_SELECTION + 1,
+            bbox={
+                "boxstyle": f"{CHANGE_BOX[kind]},pad=0.25",
+                "facecolor": CHANGE_COLOURS[kind],
+                "edgecolor": theme.HALO,
+                "linewidth": points(1.5),
+            },
+        )
+        boxes.append(circle_box(px + 10, py - 10, 9))
+    return boxes
