@@ -24,6 +24,7 @@ from dashboard.data.checks import (
     districts,
     figures,
     identity,
+    japanese,
     labels,
     locations,
     notes,
@@ -61,6 +62,7 @@ def check_folder(
     figures.check(checked, boundaries)
     labels.check(checked, boundaries)
     translations.check(checked, boundaries)
+    japanese.check(checked, folder)
     checked.problems.sort()
     return checked
 

@@ -11,7 +11,7 @@ from dashboard.core.messages import label, text
 from dashboard.core.sources import Source
 from dashboard.data.dataset import Dataset
 from dashboard.data.schema import PRODUCTION_COLUMN, PRODUCTION_YEAR
-from dashboard.panels.markdown import evidence_badge, md, source_line
+from dashboard.panels.markdown import colon_join, evidence_badge, md, source_line
 
 JAPAN = "JPN"
 INDIA = "IND"
@@ -65,8 +65,14 @@ def group_shares(table: pd.DataFrame) -> dict[str, float]:
 def group_shares_markdown(table: pd.DataFrame, language: Language) -> str:
     """'India: 0.7% · Japan's partners: 14.9% · China: 69.2%' as escaped Markdown."""
     shares = group_shares(table)
-    return " · ".join(
-        f"{md(label('group', g, language))}: {md(f'{shares[g]:.1%}')}" for g in SHARE_GROUPS
+    percent = text("percent", language)
+    return text("detail_separator", language).join(
+        colon_join(
+            md(label("group", g, language)),
+            md(percent.format(value=f"{shares[g] * 100:.1f}")),
+            language,
+        )
+        for g in SHARE_GROUPS
     )
 
 
@@ -96,10 +102,12 @@ def production_markdown(table: pd.DataFrame, language: Language) -> str:
     return "\n".join(lines)
 
 
-def source_list(source_ids: Iterable[tuple[str, ...]], sources: Mapping[str, Source]) -> str:
+def source_list(
+    source_ids: Iterable[tuple[str, ...]], sources: Mapping[str, Source], language: Language
+) -> str:
     """A Markdown list of every source cited by a set of records, each once."""
     cited = sorted({s for ids in source_ids for s in ids})
-    return "\n".join(f"- {source_line(sources[s])}" for s in cited)
+    return "\n".join(f"- {source_line(sources[s], language)}" for s in cited)
 
 
 def import_share_markdown(
@@ -108,12 +116,15 @@ def import_share_markdown(
     """One line per figure: period, share, what was measured, grade and source."""
     lines = []
     for row in shares.sort_values(["period_start", "id"]).itertuples():
-        cited = "; ".join(source_line(sources[s]) for s in row.sources)
-        note = f" *{md(row.evidence_note)}*" if row.evidence_note else ""
-        figure = f"{md(row.period)}: {md(f'{row.share_pct:g}')} %"
-        measure = md(label("import_measure", row.measure, language))
-        lines.append(
-            f"- {evidence_badge(row.evidence, language)} **{figure}** "
-            f"— {measure}: {md(row.basis)}.{note} {cited}"
+        cited = text("sources_separator", language).join(
+            source_line(sources[s], language) for s in row.sources
         )
+        note = f" *{md(row.evidence_note)}*" if row.evidence_note else ""
+        share = md(text("percent", language).format(value=f"{row.share_pct:g}"))
+        figure = colon_join(md(row.period), share, language)
+        measure = md(label("import_measure", row.measure, language))
+        rest = text("import_line", language).format(
+            measure=measure, basis=md(row.basis), note=note, cited=cited
+        )
+        lines.append(f"- {evidence_badge(row.evidence, language)} **{figure}** {rest}")
     return "\n".join(lines)

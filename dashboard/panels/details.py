@@ -6,6 +6,7 @@ World (every record, for names and sources); ``details_markdown`` renders the re
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -90,6 +91,10 @@ def describe(selection: Selection, scene: Scene, world: World, catalog: Catalog)
     return _link(selection.key, context)
 
 
+# A lower-case English word: what a name in Latin letters (Toyota Tsusho, MoEF&CC) lacks.
+_ENGLISH_WORD = re.compile(r"(?<![A-Za-z])[a-z]{3,}")
+
+
 def _optional(value: object) -> str | None:
     return None if value is None or pd.isna(value) else str(value)
 
@@ -97,7 +102,9 @@ def _optional(value: object) -> str | None:
 def _milestone_entries(milestones: pd.DataFrame, language: Language) -> tuple[Entry, ...]:
     return tuple(
         Entry(
-            title=f"{date_text(m.date, language)}: {m.name}",
+            title=text("colon_join", language).format(
+                head=date_text(m.date, language), tail=m.name
+            ),
             detail=label("milestone_kind", m.kind, language),
             evidence=m.evidence,
             upcoming=bool(m.upcoming),
@@ -110,7 +117,7 @@ def _site_entries(sites: pd.DataFrame, catalog: Catalog, language: Language) -> 
     return tuple(
         Entry(
             title=s.name,
-            detail=" · ".join(
+            detail=text("detail_separator", language).join(
                 part
                 for part in (
                     label("site_kind", s.kind, language),
@@ -132,9 +139,13 @@ def _link_entries(links: pd.DataFrame, context: _Context) -> tuple[Entry, ...]:
     return tuple(
         Entry(
             title=link.name,
-            detail=f"{endpoints[link.from_ref].name} → {endpoints[link.to_ref].name} · "
-            f"{label('link_status', link.status_in_year, language)} · "
-            f"{year_span(link.start_year, link.end_year, language)}",
+            detail=text("detail_separator", language).join(
+                (
+                    f"{endpoints[link.from_ref].name} → {endpoints[link.to_ref].name}",
+                    label("link_status", link.status_in_year, language),
+                    year_span(link.start_year, link.end_year, language),
+                )
+            ),
             evidence=link.evidence,
             ref=ref("link", link.id),
         )
@@ -216,8 +227,8 @@ def district_list(codes: tuple[int, ...], districts: pd.DataFrame, language: Lan
             name = str(group["state_name"].iloc[0])
             parts.append(text("details_whole_state", language).format(state=name, count=total))
         else:
-            parts.append(", ".join(sorted(group["district"])))
-    return "; ".join(parts)
+            parts.append(text("list_separator", language).join(sorted(group["district"])))
+    return text("sources_separator", language).join(parts)
 
 
 def _record(frame: pd.DataFrame, key: object, column: str = "id") -> pd.Series | None:
@@ -261,7 +272,7 @@ def _site(key: str, context: _Context) -> Details | None:
     language = context.language
     location = label("location_precision", site["location_precision"], language)
     if _optional(site["location_note"]):
-        location = f"{location}: {site['location_note']}"
+        location = text("colon_join", language).format(head=location, tail=site["location_note"])
     facts = [
         (text("tooltip_kind", language), label("site_kind", site["kind"], language)),
         (text("details_operator", language), _optional(site["operator"]) or ""),
@@ -269,7 +280,10 @@ def _site(key: str, context: _Context) -> Details | None:
             text("details_years", language),
             year_span(site["start_year"], site["end_year"], language),
         ),
-        (text("details_district", language), ", ".join(names[c] for c in site["district_lgd"])),
+        (
+            text("details_district", language),
+            text("list_separator", language).join(names[c] for c in site["district_lgd"]),
+        ),
         (text("details_location", language), location),
     ]
     if _optional(site["year_note"]):
@@ -328,7 +342,8 @@ def _status_value(status_id: str | None, history: pd.DataFrame, language: Langua
     if entry is None:
         return text("details_status_not_covered", language)
     when = _status_when(entry["date"], entry["start_year"], entry["end_year"], language)
-    return f"{label('site_status', entry['status'], language)} ({when})"
+    status = label("site_status", entry["status"], language)
+    return text("status_since", language).format(status=status, when=when)
 
 
 def _status_entries(history: pd.DataFrame, context: _Context) -> tuple[Entry, ...]:
@@ -412,10 +427,12 @@ def _organisation(key: str, context: _Context) -> Details | None:
         return None
     names = dict(zip(dataset.organisations["id"], dataset.organisations["name"], strict=True))
     countries = {key: end.name for key, end in context.world.endpoints.items()}
-    aliases = [
-        *org["aliases"],
-        *(org[f"aliases_{language.value}"] if language.value != "en" else []),
-    ]
+    # The reader's own language's other names first, then the Latin-script ones; on a page
+    # in another language, only those that are names (not English descriptions such as
+    # "the Centre" or "environment ministry").
+    own = org[f"aliases_{language.value}"] if language.value != "en" else ()
+    latin = [a for a in org["aliases"] if language.value == "en" or not _ENGLISH_WORD.search(a)]
+    aliases = [*own, *latin]
     separator = text("list_separator", language)
     facts = [
         (text("tooltip_kind", language), label("org_kind", org["kind"], language)),
@@ -427,7 +444,7 @@ def _organisation(key: str, context: _Context) -> Details | None:
     shown = context.scene.highlight
     records = tuple(
         Entry(
-            title=(f"{i.year}: {i.name}" if i.year is not None else i.name),
+            title=_involvement_title(i, language),
             detail=separator.join(
                 [
                     label("record_kind", i.kind, language),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.panels.details import Details
-from dashboard.panels.markdown import evidence_badge, md, source_line
+from dashboard.panels.markdown import evidence_badge, fact_line, md, md_link, source_line
 
 
 def details_markdown(details: Details, language: Language) -> str:
@@ -15,17 +15,26 @@ def details_markdown(details: Details, language: Language) -> str:
     lines = [f"### {md(details.title)}", f"*{md(details.subtitle)}*", ""]
     if not details.shown:
         lines += [f"*{md(text('details_hidden', language))}*", ""]
-    lines += [f"- **{md(name)}:** {md(value)}" for name, value in details.facts]
+    for name, value in details.facts:
+        # A web address is a link (opens in a new tab), not text to copy out.
+        if value.startswith(("https://", "http://")) and " " not in value:
+            link = md_link(value, value)
+            lines.append("- " + text("fact_line", language).format(name=md(name), value=link))
+        else:
+            lines.append(f"- {fact_line(name, value, language)}")
     if details.description:
         lines += ["", md(details.description)]
     if details.evidence:
         badge = evidence_badge(details.evidence, language)
-        lines += ["", f"**{md(text('details_evidence', language))}:** {badge}"]
+        evidence = text("fact_line", language).format(
+            name=md(text("details_evidence", language)), value=badge
+        )
+        lines += ["", evidence]
         if details.evidence_note:
             lines.append(md(details.evidence_note))
     if details.sources:
         lines += ["", f"**{md(text('details_sources', language))}**"]
-        lines += [f"1. {source_line(s)}" for s in details.sources]
+        lines += [f"1. {source_line(s, language)}" for s in details.sources]
     for section in details.sections:
         lines += ["", f"**{md(section.title)}**"]
         if not section.entries:
@@ -33,8 +42,11 @@ def details_markdown(details: Details, language: Language) -> str:
         for entry in section.entries:
             flag = f" *({md(text('not_yet', language))})*" if entry.upcoming else ""
             badge = evidence_badge(entry.evidence, language)
-            lines.append(f"- {badge} {md(entry.title)}{flag} — {md(entry.detail)}")
-            lines += [f"    - {source_line(source)}" for source in entry.sources]
+            line = text("entry_line", language).format(
+                title=md(entry.title), flag=flag, detail=md(entry.detail)
+            )
+            lines.append(f"- {badge} {line}")
+            lines += [f"    - {source_line(source, language)}" for source in entry.sources]
         if section.more:
             lines.append(f"- *{md(text('details_more', language).format(count=section.more))}*")
     return "\n".join(lines)

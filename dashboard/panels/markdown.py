@@ -11,7 +11,7 @@ import re
 from urllib.parse import quote, urlsplit
 
 from dashboard.core.choices import Language
-from dashboard.core.messages import label
+from dashboard.core.messages import label, text
 from dashboard.core.sources import Source
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -45,8 +45,20 @@ def evidence_badge(grade: str, language: Language) -> str:
     return badge(grade, label("evidence", grade, language))
 
 
-def source_line(source: Source) -> str:
-    """A cited source: linked title (opens in a new tab), publisher and date."""
+def source_line(source: Source, language: Language) -> str:
+    """A cited source: linked title (opens in a new tab), publisher and date, joined as the
+    language joins them."""
     title = md_link(source.title, source.url) if source.url else md(source.title)
-    tail = ", ".join(md(part) for part in (source.publisher, source.date) if part)
-    return f"{title} — {tail}" if tail else title
+    parts = [md(part) for part in (source.publisher, source.date) if part]
+    tail = text("list_separator", language).join(parts)
+    return text("source_line", language).format(title=title, tail=tail) if tail else title
+
+
+def fact_line(name: str, value: str, language: Language) -> str:
+    """A fact of the details (``name`` and ``value`` plain text), as the language writes it."""
+    return text("fact_line", language).format(name=md(name), value=md(value))
+
+
+def colon_join(head: str, tail: str, language: Language) -> str:
+    """Two Markdown texts joined by the language's colon ("2019: ..." or 「2019年：…」)."""
+    return text("colon_join", language).format(head=head, tail=tail)

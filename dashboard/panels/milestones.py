@@ -11,7 +11,7 @@ from dashboard.core.choices import Language
 from dashboard.core.messages import date_text, text
 from dashboard.core.sources import Source
 from dashboard.data.schema import BRIEF_ORIGINS
-from dashboard.panels.markdown import evidence_badge, md, source_line
+from dashboard.panels.markdown import colon_join, evidence_badge, md, source_line
 
 
 def by_year(milestones: pd.DataFrame) -> Iterator[tuple[int, pd.DataFrame]]:
@@ -31,10 +31,11 @@ def milestone_markdown(
     head = f"{evidence_badge(milestone['evidence'], language)} **{date}** {md(milestone['name'])}"
     lines = [head, "", md(milestone["description"])]
     if milestone["origin"] in BRIEF_ORIGINS and pd.notna(milestone["brief_text"]):
-        lines += ["", f"> {md(text('brief_says', language))}: “{md(milestone['brief_text'])}”"]
+        quote = text("quoted", language).format(text=md(milestone["brief_text"]))
+        lines += ["", f"> {colon_join(md(text('brief_says', language)), quote, language)}"]
     if pd.notna(milestone["evidence_note"]):
         lines += ["", f"*{md(milestone['evidence_note'])}*"]
-    cited = [source_line(sources[s]) for s in milestone["sources"]]
+    cited = [source_line(sources[s], language) for s in milestone["sources"]]
     lines += ["", *[f"- {c}" for c in cited]]
     return "\n".join(lines)
 

@@ -285,7 +285,7 @@ def global_context(world: World, catalog: Catalog, language: Language) -> None:
         )
         with st.expander(text("context_production_figures", language)):
             st.markdown(production_markdown(table, language))
-        st.markdown(source_list(dataset.production["sources"], catalog))
+        st.markdown(source_list(dataset.production["sources"], catalog, language))
     with imports_column:
         st.markdown(f"**{md(text('context_imports', language))}**")
         st.altair_chart(import_share_chart(dataset.import_share, language), width="stretch")

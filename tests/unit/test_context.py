@@ -59,7 +59,7 @@ def test_every_figure_is_listed_with_its_basis_and_source(real: Dataset) -> None
     for line, cited_ids in zip(lines, real.import_share["sources"], strict=True):
         # each figure names its sources, linked where the original's address is known
         assert all(md(sources[i].title) in line for i in cited_ids), line
-    cited = source_list(real.production["sources"], sources)
+    cited = source_list(real.production["sources"], sources, Language.EN)
     assert "Mineral Commodity Summaries 2026" in cited
 
 

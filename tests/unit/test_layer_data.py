@@ -50,7 +50,7 @@ def test_only_sites_with_a_point_are_drawn(document: dict) -> None:
         "ref": "site:site-oscom",
         "name": {
             "en": "IREL Odisha Sands Complex (OSCOM)",
-            "ja": "IREL（インド）社オディシャ・サンズ・コンプレックス（OSCOM）",
+            "ja": "IREL（旧インディアン・レアアース社）オディシャ・サンズ・コンプレックス（OSCOM）",
         },
         "kind": "mine",
         "evidence": "disputed",

@@ -23,6 +23,7 @@ SAME_IN_BOTH = {
     "language.en",
     "language.ja",
     "details_area_value",
+    "percent",  # 12.5% in both
     "picture_scale",
     "picture_format.png",
     "picture_format.svg",
