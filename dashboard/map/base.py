@@ -45,6 +45,21 @@ WORLD_STYLES = {
 STATE_STYLE = {"fill": False, "color": theme.STATE_LINE, "weight": 2}
 
 
+class MetricScale(MacroElement):
+    """The map's scale in kilometres only: the readers (in India and Japan) measure in them,
+    and Leaflet's default adds miles, which the Japanese page would show untranslated."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        L.control.scale({ imperial: false }).addTo({{ this._parent.get_name() }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "MetricScale"
+
+
 class BasemapLayer(MacroElement):
     """A non-interactive GeoJSON layer in a pane, styled by one property, from a URL or from
     inline data."""
@@ -185,7 +200,8 @@ def build_base_map(
     from the static layer document (``document`` inlined when ``assets`` has no URL for it);
     the same script for the same arguments. ``fold_credits``: the credits as a small button
     (for an article's frame)."""
-    fmap = folium.Map(tiles=None, control_scale=True, zoom_snap=0.25, min_zoom=2)
+    fmap = folium.Map(tiles=None, zoom_snap=0.25, min_zoom=2)
+    fmap.add_child(MetricScale())
     # Only Leaflet itself: the polygons, circles, tooltips and controls used are all core
     # Leaflet, so folium's default jQuery/Bootstrap/Font Awesome from CDNs are not needed.
     fmap.default_js = [("leaflet", assets.leaflet_js)]

@@ -120,3 +120,9 @@ def test_in_an_articles_frame_the_credits_fold_into_a_button_named_in_the_langua
     (layers,) = [c for c in full._children.values() if isinstance(c, MapLayers)]
     assert "credits" not in layers.options
     assert generate_leaflet_string(full) != generate_leaflet_string(framed)
+
+
+def test_the_scale_is_in_kilometres_only(boundaries: Boundaries) -> None:
+    script = generate_leaflet_string(base_map(boundaries))
+    assert "L.control.scale({ imperial: false })" in script
+    assert script.count("L.control.scale(") == 1
