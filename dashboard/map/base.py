@@ -115,10 +115,9 @@ def frame_css() -> str:
         " #map_div { height: 100vh !important; }"
         # Long names (Japanese ones run long) wrap rather than run off the map.
         " .leaflet-tooltip { white-space: normal; width: max-content; max-width: 20rem; }"
-        # On a narrow map the attribution would wrap across the scale bar: keep it beside it.
-        " @media (max-width: 520px) {"
+        # Where the attribution wraps (any map narrower than its line) it would cover the
+        # scale bar in the other corner: keep it beside it.
         " .leaflet-control-attribution { max-width: calc(100vw - 8.5rem); }"
-        " }"
         # In an article's frame the credits fold into a small round button in their corner
         # (dashboard/map/js/map_frame.js), the text to its left once unfolded (after it in
         # the document, so Tab goes from the button into the credits' links).

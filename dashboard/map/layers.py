@@ -20,7 +20,7 @@ class MapLayers(JSCSSMixin, MacroElement):
     """Creates the districts, zones, links and sites layers from the layer document, fetched
     from ``assets.layers`` or, when that is empty, inlined from ``document``. ``view`` is the
     named view the base map is fitted to. ``fold_credits`` (an article's frame, where the map
-    is small) folds the credits into a button in their corner."""
+    is small) folds the credits into a button in their corner; a narrow map folds them too."""
 
     _template = Template(
         """{% macro script(this, kwargs) %}
@@ -41,7 +41,7 @@ class MapLayers(JSCSSMixin, MacroElement):
         if not assets.layers and document is None:
             raise ValueError("the layer document must be served or inlined")
         self.default_js = [(url.rsplit("/", 1)[-1], url) for url in assets.map_js]
-        self.options = {
+        self.options: dict[str, object] = {
             "data": assets.layers or document,
             "language": language.value,
             "view": view.value,
@@ -51,9 +51,11 @@ class MapLayers(JSCSSMixin, MacroElement):
                 "retry": text("map_retry", language),
             },
             "report": assets.events,
+            # The credits fold into a button in an article's frame, and on any map too narrow
+            # for their line (a phone): the script decides the latter from the map's width.
+            "credits": text("map_credits", language),
+            "foldCredits": fold_credits,
         }
-        if fold_credits:  # absent otherwise: the full page's map stays as it was
-            self.options["credits"] = text("map_credits", language)
 
 
 class MapState(MacroElement):

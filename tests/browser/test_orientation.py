@@ -1,7 +1,7 @@
 """A map a reader can find their way on: place names in the page's language on every size of
-window, none over another or over a marker; every district reachable by a click at the
-default zoom; sites that would overlap drawn as a counted group that spreads on a click, each
-site then reachable."""
+window, none over another or over a marker, and the credits off the scale bar; every district
+reachable by a click at the default zoom; sites that would overlap drawn as a counted group
+that spreads on a click, each site then reachable."""
 
 from __future__ import annotations
 
@@ -78,6 +78,10 @@ def test_place_names_show_in_the_language_and_overlap_nothing(
         for name, label in labels:
             for _, marker in markers:
                 assert not overlap(label, marker), f"{name!r} covers a marker"
+        # The credits, however they wrap or fold, leave the scale bar readable.
+        [(_, scale)] = boxes(page, ".leaflet-control-scale")
+        for _, credits in boxes(page, ".leaflet-control-attribution, .map-credits-toggle"):
+            assert not overlap(scale, credits), "the credits cover the scale bar"
         page.screenshot(path=artifacts / f"orientation-{size}-{language}.png")
     finally:
         page.context.close()

@@ -137,7 +137,7 @@ CREDIT = "Boundaries: Survey of India (LGD), DataMeet"
 
 
 def test_in_an_articles_frame_the_credits_fold_into_a_button(page: Page, document: dict) -> None:
-    create(page, document, credits="地図の出典")
+    create(page, document, credits="地図の出典", foldCredits=True)
     page.evaluate(f"map.attributionControl.addAttribution({CREDIT!r})")  # after, as the basemap
     toggle = page.locator(".map-credits-toggle")
     credits = page.locator(".leaflet-control-attribution")
@@ -167,7 +167,7 @@ def test_in_an_articles_frame_the_credits_fold_into_a_button(page: Page, documen
 
 
 def test_a_click_on_the_folded_credits_does_not_reach_the_map(page: Page, document: dict) -> None:
-    create(page, document, credits="Map credits")
+    create(page, document, credits="Map credits", foldCredits=True)
     page.evaluate("() => { window.clicks = 0; map.on('click', () => { window.clicks += 1; }); }")
     page.locator(".map-credits-toggle").click()
     assert page.evaluate("window.clicks") == 0
@@ -178,3 +178,12 @@ def test_without_the_option_the_credits_are_leaflets_own(page: Page, document: d
     page.evaluate(f"map.attributionControl.addAttribution({CREDIT!r})")
     assert page.locator(".map-credits-toggle").count() == 0
     assert page.locator(".leaflet-control-attribution").is_visible()
+
+
+@pytest.mark.parametrize(("width", "folded"), [(390, True), (800, False)])
+def test_a_narrow_map_folds_its_credits_by_itself(
+    page: Page, document: dict, width: int, folded: bool
+) -> None:
+    page.evaluate("(w) => (document.getElementById('map').style.width = `${w}px`)", width)
+    create(page, document, credits="Map credits", foldCredits=False)
+    assert (page.locator(".map-credits-toggle").count() == 1) is folded

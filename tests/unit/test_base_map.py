@@ -115,10 +115,11 @@ def test_in_an_articles_frame_the_credits_fold_into_a_button_named_in_the_langua
     framed = build_base_map(boundaries, assets, bounds, language=language, fold_credits=True)
     (layers,) = [c for c in framed._children.values() if isinstance(c, MapLayers)]
     assert layers.options["credits"] == text("map_credits", language)
-    # The full page's map is built as before: no such option, the same script.
+    assert layers.options["foldCredits"] is True
+    # The full page's map folds them only when it is narrow (the script measures it).
     full = base_map(boundaries, language=language)
     (layers,) = [c for c in full._children.values() if isinstance(c, MapLayers)]
-    assert "credits" not in layers.options
+    assert layers.options["foldCredits"] is False
     assert generate_leaflet_string(full) != generate_leaflet_string(framed)
 
 

@@ -26,6 +26,9 @@
     ["selection", 460, false],
   ];
   const LAYERS = ["districts", "zones", "links", "sites"];
+  // A map narrower than this (a phone) folds its credits into a button: their line would
+  // cover a third of it.
+  const NARROW_PX = 480;
 
   // The page's maps: a state arriving over streamlit-folium names no map, and each page holds
   // one, so it goes to every controller of the page.
@@ -34,15 +37,17 @@
   class Controller {
     // ``options``: data (the layer document or its URL), language, view (the named view the
     // map was fitted to), messages (the words shown if the document cannot be fetched),
-    // report (where to tell the server so) and, in an article's frame, credits (the name of
-    // the button the map's credits fold into).
+    // report (where to tell the server so), credits (the name of the button the map's
+    // credits fold into) and foldCredits (fold them whatever the map's width: an article's
+    // frame).
     constructor(map, options) {
       this.map = map;
       this.language = options.language;
       this.shownView = options.view;
       this.messages = options.messages || {};
       this.report = options.report || "";
-      if (options.credits) {
+      const narrow = map.getSize().x < NARROW_PX;
+      if (options.credits && (options.foldCredits || narrow)) {
         this.foldCredits(options.credits);
       }
       this.state = null;
