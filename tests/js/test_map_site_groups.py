@@ -1,6 +1,6 @@
 """map_site_groups.js: sites that would overlap are one counted group; a click spreads them
 around it, each then on top and clickable, and the app hears nothing of the group's click;
-zooming in or a click elsewhere gathers them."""
+zooming in or a click elsewhere gathers them; a selected site's group shows spread."""
 
 from __future__ import annotations
 
@@ -86,3 +86,19 @@ def test_the_grouping_joins_chains_of_close_points(page: Page) -> None:
             [[0, 0], [10, 0], [20, 0], [100, 100]].map((p) => L.point(p)), 14)"""
     )
     assert sorted(sorted(g) for g in groups) == [[0, 1, 2], [3]]
+
+
+def test_a_selected_site_in_a_group_is_shown_spread(
+    page: Page, document: dict, good_world: World
+) -> None:
+    """A link or a search naming a site shows the site, not a count it hides in."""
+    crowded, state = three_sites_in_one_town(document, good_world)
+    create(page, crowded)
+    page.evaluate("map.setView([19.35, 84.98], 7, { animate: false })")
+    apply(page, {**state, "selection": "site:twin-1"})
+    assert page.locator(".site-leg").count() == 3
+    assert page.locator(GROUP).count() == 0
+    assert page.locator(".leaflet-selection-pane .selected").count() == 1
+    # Selecting something else leaves the group to gather on the next click elsewhere.
+    apply(page, {**state, "selection": None})
+    assert page.locator(".site-leg").count() == 3

@@ -41,8 +41,10 @@
       const points = markers.map((marker) => this.map.latLngToLayerPoint(marker.homeAt));
       const spread = this.spread;
       this.spread = null;
-      const groups = clusters(points, limit);
-      for (const members of groups) {
+      const selected = this.state?.selection;
+      let kept = null;
+      let holding = null;
+      for (const members of clusters(points, limit)) {
         if (members.length < 2) {
           continue;
         }
@@ -52,11 +54,19 @@
         }
         const group = this.groupMarker(sites);
         this.siteGroups.addLayer(group);
-        // A state arriving while a group is spread (the reader clicked one of its sites)
-        // leaves it spread.
         if (spread && spread.length === sites.length && spread.every((m) => sites.includes(m))) {
-          this.spreadGroup(group, sites);
+          kept = [group, sites];
         }
+        if (sites.some((marker) => marker.feature.properties.ref === selected)) {
+          holding = [group, sites];
+        }
+      }
+      // The group holding the selected site spreads (a link or a search that names a site
+      // shows the site, not a count); otherwise a state arriving while a group is spread
+      // leaves it spread.
+      const open = holding || kept;
+      if (open) {
+        this.spreadGroup(...open);
       }
     },
 
