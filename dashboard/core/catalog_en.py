@@ -227,7 +227,7 @@ EN: dict[str, str] = {
     "go_to_year": "{year} ▸ show on the map",
     # Details
     "details": "Details",
-    "details_hint": "Click a district, site, zone or link on the map, or pick a district.",
+    "details_hint": "Click a district, site, zone or link on the map, or find one with the search.",
     "year_milestones": "Milestones in {year}",
     "year_milestones_none": "No milestone in {year}.",
     "details_lgd": "LGD code",

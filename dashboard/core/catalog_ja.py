@@ -227,7 +227,7 @@ JA: dict[str, str] = {
     "go_to_year": "{year}年 ▸ 地図で見る",
     # Details
     "details": "詳細",
-    "details_hint": "地図上の県、拠点、ゾーン、連携の線をクリックするか、県を選んでください。",
+    "details_hint": "地図上の県、拠点、ゾーン、連携の線をクリックするか、検索で探してください。",
     "year_milestones": "{year}年の出来事",
     "year_milestones_none": "{year}年の出来事はありません。",
     "details_lgd": "LGDコード",

@@ -144,6 +144,7 @@ def compare_control(
         text("compare", language),
         choices,
         format_func=lambda y: text("compare_none", language) if y is None else str(y),
+        placeholder=text("compare_none", language),
         key=state.SINCE,
         help=text("compare_help", language),
     )

@@ -13,6 +13,9 @@ from harness.serving import MAP_FRAME as MAP_IFRAME
 from tests.paths import DISTRICTS
 
 DRAW_TIMEOUT_MS = 30_000
+# Typing into the search at a fast typist's pace: keys sent all at once, before its list has
+# opened, can race its filter and leave the list unfiltered (as CI once found).
+TYPING_DELAY_MS = 60
 # The page, or the dashboard's document in an article's frame (tests/browser/test_embed.py).
 Target = Page | Frame
 

@@ -4,6 +4,7 @@ the site marked on the map with the sign the list explains."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from playwright.sync_api import Page, expect
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.data.dataset import load_dataset
+from dashboard.paths import REPO_ROOT
 
 from .pages import map_frame, map_point, open_map
 
@@ -47,3 +49,6 @@ def test_a_shared_comparison_lists_and_marks_the_leases_suspension_and_end(
     assert near, "no 'changed' sign beside the site"
     assert near[0][3] == "↻"
     page.screenshot(path=artifacts / "compare-2018-2026.png")
+    # DOCS_SCREENSHOTS=1 also writes the README's picture of a comparison.
+    if os.environ.get("DOCS_SCREENSHOTS"):
+        page.screenshot(path=REPO_ROOT / "docs" / "screenshot-compare.png")

@@ -17,7 +17,7 @@ from playwright.sync_api import Browser, ElementHandle, Frame, Page, expect
 from dashboard.core.choices import Language
 from dashboard.core.messages import label, text
 
-from .pages import MAP_IFRAME, map_frame, wait_until_idle, wait_until_settled
+from .pages import MAP_IFRAME, TYPING_DELAY_MS, map_frame, wait_until_idle, wait_until_settled
 
 pytestmark = pytest.mark.browser
 
@@ -149,7 +149,7 @@ def test_the_whole_journey_from_the_keyboard(keyboard_page: Page, tmp_path: Path
     # A district, picked by typing its name; its details are text on the page.
     keys.tab_until(named(text("search", EN), "combobox"))
     keys.assert_focus_visible()
-    page.keyboard.type("Ganjam")
+    page.keyboard.type("Ganjam", delay=TYPING_DELAY_MS)
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"sel=district%3Algd-354"), timeout=STEP_MS)
     details = page.locator('[data-testid="stMainBlockContainer"]')

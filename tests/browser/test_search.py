@@ -4,6 +4,7 @@ Japanese page."""
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -11,16 +12,16 @@ from playwright.sync_api import Page, expect
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
+from dashboard.paths import REPO_ROOT
 
-from .pages import map_frame, open_map, wait_until_idle
+from .pages import TYPING_DELAY_MS, map_frame, open_map, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
 
 def search(page: Page, language: Language, typed: str) -> None:
-    box = page.get_by_role("combobox", name=text("search", language), exact=True)
-    box.click()
-    page.keyboard.type(typed)
+    page.get_by_role("combobox", name=text("search", language), exact=True).click()
+    page.keyboard.type(typed, delay=TYPING_DELAY_MS)
 
 
 def test_choosing_toyota_tsusho_outlines_its_records_and_lists_its_subsidiary(
@@ -44,6 +45,9 @@ def test_choosing_toyota_tsusho_outlines_its_records_and_lists_its_subsidiary(
     outlined = frame.locator(".leaflet-selection-pane .selected")
     expect(outlined.first).to_be_attached()
     assert outlined.count() >= 3
+    # DOCS_SCREENSHOTS=1 also writes the README's picture of an organisation picked.
+    if os.environ.get("DOCS_SCREENSHOTS"):
+        page.screenshot(path=REPO_ROOT / "docs" / "screenshot-organisation.png")
 
 
 def test_a_japanese_word_finds_the_monazite_records_on_the_japanese_page(
