@@ -1,6 +1,7 @@
 """Browser-side figures in real Chromium: time to the map drawn and from a year change to the
-map updated, beside the same measures for a bare Streamlit page (one slider, one text) taken
-in turn with them, run after run, so a noisy machine slows both alike; the bytes a year change
+map updated, beside the same measures for a bare Streamlit page (one slider, one text) and the
+time to drawn of a page with one ``st_folium`` map (bench/one_map_app.py), taken in turn with
+them, run after run, so a noisy machine slows both alike; the bytes a year change
 brings over the WebSocket; the server's memory with 1 and with 10 open sessions; panning at
 scale."""
 
@@ -22,6 +23,7 @@ from harness.serving import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, streamlit_server
 
 APP = REPO_ROOT / "dashboard" / "server.py"
 BARE_APP = Path(__file__).resolve().parent / "bare_app.py"
+ONE_MAP_SERVER = Path(__file__).resolve().parent / "one_map_server.py"
 MAP = MAP_FRAME
 TIMEOUT_MS = 120_000
 THIS_YEAR = time.localtime().tm_year
@@ -78,28 +80,55 @@ def _timed_once(browser: Browser, url: str, loaded: Check, change: Check) -> tup
         context.close()
 
 
+def _load_once(browser: Browser, url: str, loaded: Check) -> float:
+    """Seconds from navigation until ``loaded`` returns, in a fresh browser context."""
+    context = browser.new_context(viewport={"width": 1400, "height": 950})
+    try:
+        page = context.new_page()
+        start = time.perf_counter()
+        page.goto(url)
+        loaded(page)
+        return time.perf_counter() - start
+    finally:
+        context.close()
+
+
+# Every wait below is checked in the page on each animation frame: Playwright's own waits poll
+# ever more slowly (up to once a second), which would add more to a slow page than to a fast
+# one and skew the ratios.
+IN_MAP = f"document.querySelector({MAP!r})?.contentDocument?.querySelectorAll"
+
+
+def _until(page: Page, condition: str) -> None:
+    page.wait_for_function(f"() => {condition}", polling="raf", timeout=TIMEOUT_MS)
+
+
+def _one_map_drawn(page: Page) -> None:
+    _until(page, f"{IN_MAP}('path.leaflet-interactive')?.length === 1")
+
+
 def _map_drawn(page: Page) -> None:
-    districts = page.frame_locator(MAP).locator("path.district")
-    expect(districts).to_have_count(DISTRICTS, timeout=TIMEOUT_MS)
+    _until(page, f"{IN_MAP}('path.district')?.length === {DISTRICTS}")
 
 
 def _map_marked(year: int) -> Check:
     """The map marked with the year (``data-year``, set once the state is applied)."""
 
     def marked(page: Page) -> None:
-        page.frame_locator(MAP).locator(f"[data-year='{year}']").first.wait_for(
-            state="attached", timeout=TIMEOUT_MS
-        )
+        _until(page, f"{IN_MAP}(\"[data-year='{year}']\")?.length > 0")
 
     return marked
 
 
-def _bare_loaded(page: Page) -> None:
-    expect(page.get_by_text(f"Year: {THIS_YEAR}")).to_be_visible(timeout=TIMEOUT_MS)
+def _shows_text(wanted: str) -> Check:
+    def shown(page: Page) -> None:
+        _until(page, f"document.body.innerText.includes({wanted!r})")
+
+    return shown
 
 
-def _bare_changed(page: Page) -> None:
-    expect(page.get_by_text(f"Year: {THIS_YEAR - 3}")).to_be_visible(timeout=TIMEOUT_MS)
+_bare_loaded = _shows_text(f"Year: {THIS_YEAR}")
+_bare_changed = _shows_text(f"Year: {THIS_YEAR - 3}")
 
 
 def year_change_bytes(browser: Browser, url: str) -> int:
@@ -178,15 +207,18 @@ def measure_browser(folders: dict[str, Path], runs: int) -> dict[str, object]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             urls = {"bare": servers.enter_context(streamlit_server(BARE_APP))[0]}
+            one_map = servers.enter_context(streamlit_server(ONE_MAP_SERVER))[0]
             processes = {}
             for name, folder in folders.items():
                 env = {**os.environ, "DASHBOARD_DATA_DIR": str(folder)}
                 urls[name], processes[name] = servers.enter_context(streamlit_server(APP, env=env))
             samples: dict[str, list[tuple[float, float]]] = {name: [] for name in urls}
+            one_map_loads: list[float] = []
             for _ in range(runs):
                 samples["bare"].append(
                     _timed_once(browser, urls["bare"], _bare_loaded, _bare_changed)
                 )
+                one_map_loads.append(_load_once(browser, one_map, _one_map_drawn))
                 for name in folders:
                     samples[name].append(
                         _timed_once(browser, urls[name], _map_drawn, _map_marked(THIS_YEAR - 3))
@@ -195,6 +227,7 @@ def measure_browser(folders: dict[str, Path], runs: int) -> dict[str, object]:
                 results[name] = PageTimes(
                     statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
                 )
+            results["one_map_load_s"] = statistics.median(one_map_loads)
             for name in folders:
                 results[f"{name}:pan_ms"] = pan_ms(browser, urls[name])
             results["bytes_per_year_change"] = year_change_bytes(browser, urls["real"])
