@@ -40,6 +40,10 @@ MAP_SCRIPTS = tuple(
         "map_frame.js",
     )
 )
+# The file the page loads them from, one after another: streamlit-folium loads a map's scripts
+# in turn, each a round trip, so seven files cost about 0.3 s before the map could even ask
+# for its layer document (bench/results.md).
+MAP_BUNDLE = "map.js"
 LAYERS_FILE = "layers.json"
 DIGEST_CHARS = 12
 
@@ -51,7 +55,7 @@ class AssetUrls:
 
     leaflet_js: str
     leaflet_css: str
-    map_js: tuple[str, ...]  # in MAP_SCRIPTS' order
+    map_js: str  # MAP_SCRIPTS as one file (map_bundle)
     basemap: dict[str, str]  # file name -> URL
     layers: str = ""
     events: str = ""  # where the map reports that the served layers could not be fetched
@@ -79,7 +83,7 @@ def basemap_folder_name(geodata: Path) -> str:
 def map_script_folder_name() -> str:
     """The static folder for the map's own scripts, named by a digest of them all, so a page
     never loads one script of a release with another of the next."""
-    return "mapjs-" + _digest(*(script.read_bytes() for script in MAP_SCRIPTS))
+    return "mapjs-" + _digest(map_bundle().encode("utf-8"))
 
 
 def layers_folder_name(document: str) -> str:
@@ -134,14 +138,21 @@ def publish_basemap(geodata: Path, static_dir: Path = STATIC_DIR) -> Path:
 
 
 def publish_map_scripts(static_dir: Path = STATIC_DIR) -> Path:
-    """Copy the map's own scripts into the static route (once per version); return their
-    folder."""
+    """Write the map's own scripts, as one file, into the static route (once per version);
+    return their folder."""
 
     def fill(staging: Path) -> None:
-        for script in MAP_SCRIPTS:
-            shutil.copy2(script, staging / script.name)
+        (staging / MAP_BUNDLE).write_text(map_bundle(), encoding="utf-8")
 
     return _publish(static_dir, map_script_folder_name(), fill)
+
+
+def map_bundle() -> str:
+    """The map's scripts as one file, in MAP_SCRIPTS' order, each under its file's name."""
+    return "".join(
+        f"// dashboard/map/js/{script.name}\n{script.read_text(encoding='utf-8')}\n"
+        for script in MAP_SCRIPTS
+    )
 
 
 def publish_layers(document: str, static_dir: Path = STATIC_DIR) -> Path:
@@ -172,9 +183,7 @@ def asset_urls(
     return AssetUrls(
         leaflet_js=f"{leaflet}/leaflet.js",
         leaflet_css=f"{leaflet}/leaflet.css",
-        map_js=tuple(
-            f"{static}/{map_script_folder_name()}/{script.name}" for script in MAP_SCRIPTS
-        ),
+        map_js=f"{static}/{map_script_folder_name()}/{MAP_BUNDLE}",
         basemap=basemap,
         layers=f"{static}/{layers_folder}/{LAYERS_FILE}" if layers_folder else "",
         events=map_events_href(base_url_path) if layers_folder else "",

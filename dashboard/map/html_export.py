@@ -19,7 +19,7 @@ from dashboard.core.messages import text
 from dashboard.core.scene import Scene
 from dashboard.core.sources import Source, cited_sources, source_catalog
 from dashboard.core.world import World
-from dashboard.map.assets import MAP_SCRIPTS, AssetUrls, asset_urls
+from dashboard.map.assets import AssetUrls, asset_urls, map_bundle
 from dashboard.map.base import build_base_map
 from dashboard.map.bounds import view_bounds
 from dashboard.map.layer_data import layer_document, layer_index
@@ -88,11 +88,10 @@ def standalone_html(
     page, sheets = css_tag.subn(lambda _: f"<style>{leaflet_css}</style>", page)
     inlined = sheets
     scripts = [
-        (assets.leaflet_js, LEAFLET_DIR / "leaflet.js"),
-        *zip(assets.map_js, MAP_SCRIPTS, strict=True),
+        (assets.leaflet_js, (LEAFLET_DIR / "leaflet.js").read_text(encoding="utf-8")),
+        (assets.map_js, map_bundle()),
     ]
-    for url, path in scripts:
-        code = path.read_text(encoding="utf-8")
+    for url, code in scripts:
         script_tag = re.compile(rf'<script src="{re.escape(url)}"></script>')
         page, count = script_tag.subn(_literal(_inline_script(code)), page)
         inlined += count

@@ -1,6 +1,6 @@
 """The map's own layers as Folium elements. ``MapLayers`` goes into the base map: it loads the
-browser scripts (dashboard/map/js/, in assets.MAP_SCRIPTS' order) and hands them the static layer
-document.
+browser scripts (dashboard/map/js/, as one file: assets.map_bundle) and hands them the static
+layer document.
 ``state_overlay`` carries one View's state (dashboard.map.map_state) as the tiny overlay
 streamlit-folium re-sends on each rerun: the script then restyles what it already holds."""
 
@@ -13,7 +13,7 @@ from jinja2 import Template
 
 from dashboard.core.choices import Language, MapView
 from dashboard.core.messages import text
-from dashboard.map.assets import AssetUrls
+from dashboard.map.assets import MAP_BUNDLE, AssetUrls
 
 
 class MapLayers(JSCSSMixin, MacroElement):
@@ -40,7 +40,7 @@ class MapLayers(JSCSSMixin, MacroElement):
         self._name = "MapLayers"
         if not assets.layers and document is None:
             raise ValueError("the layer document must be served or inlined")
-        self.default_js = [(url.rsplit("/", 1)[-1], url) for url in assets.map_js]
+        self.default_js = [(MAP_BUNDLE, assets.map_js)]
         self.options: dict[str, object] = {
             "data": assets.layers or document,
             "language": language.value,

@@ -12,6 +12,7 @@ from dashboard.map.assets import (
     asset_urls,
     basemap_folder_name,
     leaflet_folder_name,
+    map_bundle,
     publish_basemap,
     publish_layers,
     publish_leaflet,
@@ -60,9 +61,9 @@ def test_everything_the_map_fetches_is_published_readable_by_others(
     document = json.loads((tmp_path / layers / "layers.json").read_text(encoding="utf-8"))
     assert len(document["districts"]["features"]) == DISTRICTS
     scripts = next(f for f in folders if f.startswith("mapjs-"))
-    assert urls.map_js == tuple(f"/maps/app/static/{scripts}/{s.name}" for s in MAP_SCRIPTS)
-    for script in MAP_SCRIPTS:
-        assert (tmp_path / scripts / script.name).read_bytes() == script.read_bytes()
+    assert urls.map_js == f"/maps/app/static/{scripts}/map.js"
+    bundle = (tmp_path / scripts / "map.js").read_text(encoding="utf-8")
+    assert bundle == map_bundle()
     assert urls.events == "/maps/map-events"
 
 
@@ -70,6 +71,15 @@ def test_the_map_loads_every_script_in_its_folder_and_the_private_api_first() ->
     folder = MAP_SCRIPTS[0].parent
     assert sorted(MAP_SCRIPTS) == sorted(folder.glob("*.js"))
     assert MAP_SCRIPTS[0].name == "private_api.js"
+
+
+def test_the_page_loads_the_scripts_as_one_file_in_their_order() -> None:
+    """One request instead of seven: streamlit-folium loads a map's scripts in turn."""
+    bundle = map_bundle()
+    starts = [bundle.index(f"// dashboard/map/js/{script.name}\n") for script in MAP_SCRIPTS]
+    assert starts == sorted(starts)
+    for script in MAP_SCRIPTS:
+        assert script.read_text(encoding="utf-8") in bundle
 
 
 def test_an_inlined_map_reports_nowhere() -> None:

@@ -11,7 +11,7 @@ from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.core.world import World
 from dashboard.data.boundaries import Boundaries
-from dashboard.map.assets import MAP_SCRIPTS, asset_urls, map_script_folder_name
+from dashboard.map.assets import asset_urls, map_script_folder_name
 from dashboard.map.base import BasemapLayer, build_base_map
 from dashboard.map.bounds import bounds_of
 from dashboard.map.layer_data import layer_document
@@ -73,7 +73,7 @@ def test_the_layers_load_the_map_scripts_and_fetch_their_document(boundaries: Bo
     assert layers.options["data"] == "/app/static/layers-test/layers.json"
     assert layers.options["report"] == "/map-events"
     assert [url for _, url in layers.default_js] == [
-        f"/app/static/{map_script_folder_name()}/{script.name}" for script in MAP_SCRIPTS
+        f"/app/static/{map_script_folder_name()}/map.js"
     ]
     assert "RareEarthMap.create(map_div" in generate_leaflet_string(fmap)
 
