@@ -24,7 +24,8 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 from dashboard.core.exports import map_events_href
 from dashboard.paths import STATIC_DIR
 
-LEAFLET_FILES = ("leaflet.js", "leaflet.css", "images")
+# Leaflet's style and its images; its script comes with the map's (map_bundle).
+LEAFLET_FILES = ("leaflet.css", "images")
 BASEMAP_FILES = ("world.geojson", "states.geojson")
 # The map's own scripts, in the order the page loads them (each adds to what the ones before
 # it define; dashboard/map/js/ says what each does).
@@ -40,9 +41,9 @@ MAP_SCRIPTS = tuple(
         "map_frame.js",
     )
 )
-# The file the page loads them from, one after another: streamlit-folium loads a map's scripts
-# in turn, each a round trip, so seven files cost about 0.3 s before the map could even ask
-# for its layer document (bench/results.md).
+# The one file the page loads them from, Leaflet first: streamlit-folium loads a map's scripts
+# one after another, each a round trip, so eight files cost about 0.35 s before the map could
+# even ask for its layer document (bench/results.md).
 MAP_BUNDLE = "map.js"
 LAYERS_FILE = "layers.json"
 DIGEST_CHARS = 12
@@ -53,9 +54,8 @@ class AssetUrls:
     """URLs of the map's files, as the browser must ask for them. An empty ``basemap`` or
     ``layers`` means that data is inlined in the page instead (the downloaded map)."""
 
-    leaflet_js: str
     leaflet_css: str
-    map_js: str  # MAP_SCRIPTS as one file (map_bundle)
+    map_js: str  # Leaflet and MAP_SCRIPTS as one file (map_bundle)
     basemap: dict[str, str]  # file name -> URL
     layers: str = ""
     events: str = ""  # where the map reports that the served layers could not be fetched
@@ -112,8 +112,8 @@ def _publish(static_dir: Path, name: str, fill: Callable[[Path], None]) -> Path:
 
 
 def publish_leaflet(static_dir: Path = STATIC_DIR) -> Path:
-    """Copy Leaflet from the installed xstatic package into the static route (once) and return its
-    folder."""
+    """Copy Leaflet's style and images from the installed xstatic package into the static route
+    (once) and return their folder."""
     source = Path(xstatic_leaflet.BASE_DIR)
 
     def fill(staging: Path) -> None:
@@ -148,11 +148,12 @@ def publish_map_scripts(static_dir: Path = STATIC_DIR) -> Path:
 
 
 def map_bundle() -> str:
-    """The map's scripts as one file, in MAP_SCRIPTS' order, each under its file's name."""
-    return "".join(
-        f"// dashboard/map/js/{script.name}\n{script.read_text(encoding='utf-8')}\n"
-        for script in MAP_SCRIPTS
-    )
+    """Leaflet (with its licence header, as the xstatic package ships it) and then the map's
+    scripts in MAP_SCRIPTS' order, as one file, each under its file's name."""
+    leaflet = Path(xstatic_leaflet.BASE_DIR) / "leaflet.js"
+    parts = [(f"leaflet.js (Leaflet {xstatic_leaflet.VERSION}, BSD-2-Clause)", leaflet)]
+    parts += [(f"dashboard/map/js/{script.name}", script) for script in MAP_SCRIPTS]
+    return "".join(f"// {name}\n{path.read_text(encoding='utf-8')}\n" for name, path in parts)
 
 
 def publish_layers(document: str, static_dir: Path = STATIC_DIR) -> Path:
@@ -181,7 +182,6 @@ def asset_urls(
         else {}
     )
     return AssetUrls(
-        leaflet_js=f"{leaflet}/leaflet.js",
         leaflet_css=f"{leaflet}/leaflet.css",
         map_js=f"{static}/{map_script_folder_name()}/{MAP_BUNDLE}",
         basemap=basemap,

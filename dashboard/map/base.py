@@ -201,9 +201,10 @@ def build_base_map(
     (for an article's frame)."""
     fmap = folium.Map(tiles=None, zoom_snap=0.25, min_zoom=2)
     fmap.add_child(MetricScale())
-    # Only Leaflet itself: the polygons, circles, tooltips and controls used are all core
-    # Leaflet, so folium's default jQuery/Bootstrap/Font Awesome from CDNs are not needed.
-    fmap.default_js = [("leaflet", assets.leaflet_js)]
+    # No script of folium's own (jQuery, Bootstrap, Font Awesome from CDNs): the polygons,
+    # circles, tooltips and controls used are all core Leaflet, which comes in one file with
+    # the map's scripts (MapLayers, assets.map_bundle).
+    fmap.default_js = []
     fmap.default_css = [("leaflet_css", assets.leaflet_css)]
     root = fmap.get_root()
     assert isinstance(root, Figure)  # a folium.Map's root is always its page

@@ -87,16 +87,13 @@ def standalone_html(
     leaflet_css = (LEAFLET_DIR / "leaflet.css").read_text(encoding="utf-8")
     page, sheets = css_tag.subn(lambda _: f"<style>{leaflet_css}</style>", page)
     inlined = sheets
-    scripts = [
-        (assets.leaflet_js, (LEAFLET_DIR / "leaflet.js").read_text(encoding="utf-8")),
-        (assets.map_js, map_bundle()),
-    ]
+    scripts = [(assets.map_js, map_bundle())]
     for url, code in scripts:
         script_tag = re.compile(rf'<script src="{re.escape(url)}"></script>')
         page, count = script_tag.subn(_literal(_inline_script(code)), page)
         inlined += count
     if inlined != 1 + len(scripts):
-        raise RuntimeError("the map page no longer links Leaflet and the map scripts as expected")
+        raise RuntimeError("the map page no longer links Leaflet's CSS and the map's scripts")
     items = "".join(
         f"<li>{_source_html(source)}</li>" for source in sorted(set(words.sources), key=_sort_key)
     )

@@ -22,12 +22,11 @@ from dashboard.paths import GEODATA_DIR
 from tests.paths import DISTRICTS
 
 
-def test_publish_copies_leaflet_once(tmp_path: Path) -> None:
+def test_publish_copies_leaflets_style_once(tmp_path: Path) -> None:
     folder = publish_leaflet(tmp_path)
     assert folder == tmp_path / leaflet_folder_name()
-    source = Path(xstatic_leaflet.BASE_DIR) / "leaflet.js"
-    assert (folder / "leaflet.js").read_bytes() == source.read_bytes()
-    assert (folder / "leaflet.css").is_file()
+    source = Path(xstatic_leaflet.BASE_DIR) / "leaflet.css"
+    assert (folder / "leaflet.css").read_bytes() == source.read_bytes()
     assert (folder / "images" / "marker-icon.png").is_file()
     assert publish_leaflet(tmp_path) == folder
     assert [p.name for p in tmp_path.iterdir()] == [folder.name]
@@ -35,7 +34,7 @@ def test_publish_copies_leaflet_once(tmp_path: Path) -> None:
 
 def test_urls_follow_the_base_path() -> None:
     version = xstatic_leaflet.VERSION
-    assert asset_urls().leaflet_js == f"/app/static/leaflet-{version}/leaflet.js"
+    assert asset_urls().leaflet_css == f"/app/static/leaflet-{version}/leaflet.css"
     assert asset_urls("/maps/").leaflet_css == f"/maps/app/static/leaflet-{version}/leaflet.css"
 
 
@@ -73,9 +72,12 @@ def test_the_map_loads_every_script_in_its_folder_and_the_private_api_first() ->
     assert MAP_SCRIPTS[0].name == "private_api.js"
 
 
-def test_the_page_loads_the_scripts_as_one_file_in_their_order() -> None:
-    """One request instead of seven: streamlit-folium loads a map's scripts in turn."""
+def test_the_page_loads_leaflet_and_the_scripts_as_one_file_in_their_order() -> None:
+    """One request instead of eight: streamlit-folium loads a map's scripts in turn."""
     bundle = map_bundle()
+    leaflet = (Path(xstatic_leaflet.BASE_DIR) / "leaflet.js").read_text(encoding="utf-8")
+    assert bundle.index(leaflet) < bundle.index(MAP_SCRIPTS[0].read_text(encoding="utf-8"))
+    assert "@preserve" in leaflet  # Leaflet's licence header travels with it
     starts = [bundle.index(f"// dashboard/map/js/{script.name}\n") for script in MAP_SCRIPTS]
     assert starts == sorted(starts)
     for script in MAP_SCRIPTS:
