@@ -91,6 +91,11 @@ if state.session() is None:  # a new session: the link's view, once
     link_view, ignored = decode(params, domain, Language.of_locale(st.context.locale))
     state.start(*flow.restored(link_view, tuple(ignored), domain.last_year))
 session = state.current()
+# Whether the map has drawn and reported: until it has, the controls, the timeline and the
+# charts wait (their widgets' scripts would hold back the map's frame by about a quarter of a
+# second; bench/results.md). Their values are in the session's state meanwhile.
+flow.first_report(session, state.map_value())
+controls_shown = session.page_complete
 shown_world = world_in(DATA_DIR, language)
 catalog = source_catalog(shown_world.dataset, language)
 currency = as_of_markdown(
@@ -102,41 +107,46 @@ if session.ignored:
     st.warning(text("url_ignored", language).format(keys=", ".join(session.ignored)))
 
 with st.sidebar:
-    st.radio(
-        text("language", language),
-        list(Language),
-        format_func=parts.choice_label("language", language),
-        key=state.LANGUAGE,
-        horizontal=True,
-    )
-    st.header(text("sidebar_header", language), anchor=False)
-    st.radio(
-        text("view", language),
-        list(MapView),
-        format_func=parts.choice_label("view", language),
-        key=state.MAP_VIEW,
-        horizontal=True,
-        on_change=parts.on_change_view,
-    )
-    year_box = st.container()  # on the full page
-    st.radio(
-        text("evidence_filter", language),
-        list(EvidenceLevel),
-        format_func=parts.choice_label("evidence_filter", language),
-        key=state.EVIDENCE,
-    )
-    st.selectbox(
-        text("measure", language),
-        list(Measure),
-        format_func=parts.choice_label("measure", language),
-        key=state.MEASURE,
-    )
-    st.multiselect(
-        text("layers", language),
-        list(Layer),
-        format_func=lambda layer: parts.layer_label(layer, language),
-        key=state.LAYERS,
-    )
+    if controls_shown:
+        st.radio(
+            text("language", language),
+            list(Language),
+            format_func=parts.choice_label("language", language),
+            key=state.LANGUAGE,
+            horizontal=True,
+        )
+        st.header(text("sidebar_header", language), anchor=False)
+        st.radio(
+            text("view", language),
+            list(MapView),
+            format_func=parts.choice_label("view", language),
+            key=state.MAP_VIEW,
+            horizontal=True,
+            on_change=parts.on_change_view,
+        )
+        year_box = st.container()  # on the full page
+        st.radio(
+            text("evidence_filter", language),
+            list(EvidenceLevel),
+            format_func=parts.choice_label("evidence_filter", language),
+            key=state.EVIDENCE,
+        )
+        st.selectbox(
+            text("measure", language),
+            list(Measure),
+            format_func=parts.choice_label("measure", language),
+            key=state.MEASURE,
+        )
+        st.multiselect(
+            text("layers", language),
+            list(Layer),
+            format_func=lambda layer: parts.layer_label(layer, language),
+            key=state.LAYERS,
+        )
+    else:
+        st.header(text("sidebar_header", language), anchor=False)
+        st.caption(text("loading_after_map", language))
+        year_box = st.container()
     picker_box = st.container()
 
 if embedded:
@@ -177,11 +187,15 @@ def year_view() -> None:
         st.rerun(scope="app")
     flow.resume(session, state.map_value())
     flow.take_click(session, state.map_value())  # before the search, which follows the click
-    with year_box:
-        year = parts.year_controls(domain, language, in_a_row=embedded)
-        since = parts.compare_control(domain, year, language, shown=not embedded)
-    with picker_box:
-        parts.search_box(search, language)
+    year = state.shown_year()
+    since = parts.compared_year(year)
+    if controls_shown:
+        with year_box:
+            parts.year_controls(domain, language, in_a_row=embedded)
+            if not embedded:
+                parts.compare_control(domain, year, language)
+        with picker_box:
+            parts.search_box(search, language)
     map_view = state.map_view()
     view = View(
         year=year,

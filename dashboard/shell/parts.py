@@ -92,13 +92,13 @@ def play_step(last_year: int) -> None:
 # --- pieces ------------------------------------------------------------------------------
 
 
-def year_controls(domain: Domain, language: Language, *, in_a_row: bool = False) -> int | None:
+def year_controls(domain: Domain, language: Language, *, in_a_row: bool = False) -> None:
     """The year slider, then play/pause and the all-years switch side by side (``in_a_row``:
-    all three on one line, over the map in an article's frame); returns the year shown, None
-    for all years."""
+    all three on one line, over the map in an article's frame); they set
+    ``state.shown_year()``."""
     row = st.container(horizontal=True, vertical_alignment="bottom") if in_a_row else None
     with row or nullcontext():
-        year = st.slider(
+        st.slider(
             text("year", language),
             min_value=domain.first_year,
             max_value=domain.last_year,
@@ -119,28 +119,30 @@ def year_controls(domain: Domain, language: Language, *, in_a_row: bool = False)
         on_click=on_play,
         args=(domain.first_year, domain.last_year),
     )
-    all_years = all_column.checkbox(
+    all_column.checkbox(
         text("all_years", language),
         key=state.ALL_YEARS,
         help=text("all_years_help", language),
         on_change=stop_playing,
     )
-    return None if all_years else year
 
 
-def compare_control(
-    domain: Domain, year: int | None, language: Language, *, shown: bool = True
-) -> int | None:
-    """The year to compare with: one before the year shown at most (none with all years);
-    returns it, None for no comparison. Not ``shown`` (in an article's frame), a comparison
-    the link asked for still holds."""
+def compared_year(year: int | None) -> int | None:
+    """The year to compare with, None for no comparison: one before the year shown at most
+    (none with all years). Read from the state, so it holds before its control is drawn and
+    where it is not shown (an article's frame keeps the comparison its link asked for)."""
     if year is None:
         return None
     state.keep_since(year)
-    if not shown:
-        return state.since()
+    return state.since()
+
+
+def compare_control(domain: Domain, year: int | None, language: Language) -> None:
+    """The control of ``compared_year``."""
+    if year is None:
+        return
     choices = [None, *range(year, domain.first_year, -1)]
-    return st.selectbox(
+    st.selectbox(
         text("compare", language),
         choices,
         format_func=lambda y: text("compare_none", language) if y is None else str(y),

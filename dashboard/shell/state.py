@@ -107,6 +107,12 @@ def all_years() -> bool:
     return bool(st.session_state.get(ALL_YEARS))
 
 
+def shown_year() -> int | None:
+    """The year the page shows, None for all years: what the year controls say, readable
+    before they are drawn (and while they wait for the map)."""
+    return None if all_years() else year()
+
+
 def set_year(value: int, *, all_years: bool | None = None) -> None:
     """Move the slider (and, if given, set the all-years switch)."""
     st.session_state[YEAR] = value

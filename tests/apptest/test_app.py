@@ -54,14 +54,23 @@ def test_app_runs_and_shows_the_dashboard(app: AppTest) -> None:
     assert "2012" in "".join(b.label for b in app.sidebar.button)
 
 
-def test_the_timeline_and_the_charts_wait_for_the_map() -> None:
+def test_the_controls_the_timeline_and_the_charts_wait_for_the_map() -> None:
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.get("vega_lite_chart")
     assert not [b for b in at.sidebar.button if b.key and b.key.startswith("go-")]
+    assert not at.slider
+    assert not at.radio
+    assert not at.selectbox
+    assert not at.multiselect
     assert text("loading_after_map", Language.EN) in [c.value for c in at.sidebar.caption]
+    assert at.main.markdown  # the map's details hint and legend are there
     map_drawn(at)
     assert len(at.get("vega_lite_chart")) == 2
     assert at.button(key="go-2012")
+    assert at.slider(key="year").value == at.slider(key="year").max
+    assert at.radio(key="evidence")
+    assert at.multiselect(key="layers")
+    assert text("loading_after_map", Language.EN) not in [c.value for c in at.sidebar.caption]
 
 
 def test_picking_a_district_shows_its_details(app: AppTest) -> None:
@@ -164,10 +173,11 @@ def test_broken_data_shows_a_clear_message_not_a_traceback() -> None:
 
 
 def open_link(**params: str) -> AppTest:
+    """A link opened, and its map drawn (the controls wait for it)."""
     at = AppTest.from_file(APP, default_timeout=60)
     for key, value in params.items():
         at.query_params[key] = value
-    return at.run()
+    return map_drawn(at.run())
 
 
 def test_a_deep_link_opens_its_view() -> None:
