@@ -159,7 +159,7 @@ class ProtocolReader(Reader):
 
     async def open(self, link: str) -> None:
         """Arrive on a shared link: the page and its files, then the session's first run, then
-        the map's first report (which brings the timeline and the charts)."""
+        the map's first report (which brings the controls, the timeline and the charts)."""
         start = time.monotonic()
         await self.get(link)
         # The page's own scripts first; the map's frame and files once the first run has
@@ -173,11 +173,11 @@ class ProtocolReader(Reader):
         if not self.features:
             raise SessionError("the map's files hold no layer document")
         self.run.loads.append((time.monotonic() - start, self.kind))
+        await self.report_position()
         self.year = self.link_year(link)
         shown = self.session.widgets[self.session.widget_id("year")].double_array_value.data
         if list(shown) != [self.year]:
             self.error(f"the link opened on the year {list(shown)}, not {self.year}")
-        await self.report_position()
         timeline = [p for p in self.session.find("button") if "-go-" in p.element.button.id]
         if not timeline:
             self.error("the timeline did not follow the map's first report")

@@ -214,6 +214,7 @@ def year_view() -> None:
         st.query_params.from_dict(params)
     outputs = view_outputs(DATA_DIR, replace(view, position=None))
     opened_at = session.position
+    just_reported = flow.first_report(session, state.map_value())
     st_folium(
         build_base_map(
             world.boundaries,
@@ -222,7 +223,10 @@ def year_view() -> None:
             language=language,
             fold_credits=embedded,
         ),
-        feature_group_to_add=state_overlay(outputs.state),
+        # awaitingReport: a map drawn before this process knew of it reports again.
+        feature_group_to_add=state_overlay(
+            {**outputs.state, "awaitingReport": not session.page_complete}
+        ),
         center=(opened_at.lat, opened_at.lng) if opened_at else None,
         zoom=opened_at.zoom if opened_at else None,
         height=MAP_HEIGHT,
@@ -230,9 +234,9 @@ def year_view() -> None:
         returned_objects=["last_active_drawing", "last_object_clicked", "center", "zoom"],
         key=state.MAP,
     )
-    # Once the map has first reported, the rest of the page follows (in this run when it is a
-    # full one, else in one asked for now).
-    if flow.first_report(session, state.map_value()) and not in_full_run:
+    # Once the map has first reported, the rest of the page follows in a whole run (a full
+    # run has seen the report at its start).
+    if just_reported and not in_full_run:
         st.rerun(scope="app")
     st.caption(str(outputs.state["summary"]))  # what the map shows, as text
     with details_box:
@@ -274,3 +278,7 @@ if not embedded:  # an article's frame shows the map; the full page has the glob
     else:
         st.caption(text("loading_after_map", language))
 in_full_run = False
+if session.page_complete and not controls_shown:
+    # The map reported during this run, after the controls' place was passed (a page whose
+    # server restarted reconnects with its map already drawn): one more run draws them.
+    st.rerun()

@@ -29,6 +29,9 @@
   // A map narrower than this (a phone) folds its credits into a button: their line would
   // cover a third of it.
   const NARROW_PX = 480;
+  // How often, and how many times, a map the server has not heard from reports again.
+  const REPORT_AGAIN_MS = 1500;
+  const REPORT_TRIES = 5;
 
   // The page's maps: a state arriving over streamlit-folium names no map, and each page holds
   // one, so it goes to every controller of the page.
@@ -169,6 +172,26 @@
       this.state = state;
       if (this.doc) {
         this.render();
+      }
+      // The server has not heard from this map (a new process behind a page that stayed
+      // open): it waits for the map's report to draw the rest of the page.
+      if (state.awaitingReport) {
+        parts.privateApi.reportAgain(this.map);
+        this.reportUntilHeard(REPORT_TRIES);
+      }
+    }
+
+    // Report again every REPORT_AGAIN_MS while the latest state still says the server waits
+    // (a report sent while the page was reconnecting is lost), at most ``tries`` times.
+    reportUntilHeard(tries) {
+      clearTimeout(this.reportTimer);
+      if (tries > 0) {
+        this.reportTimer = setTimeout(() => {
+          if (this.state.awaitingReport) {
+            parts.privateApi.reportAgain(this.map);
+            this.reportUntilHeard(tries - 1);
+          }
+        }, REPORT_AGAIN_MS);
       }
     }
 

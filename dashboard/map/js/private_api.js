@@ -60,5 +60,22 @@
     };
   }
 
-  parts.privateApi = { keepFirstClicks, nameZoomButtons, holdComponentStart };
+  // streamlit-folium reports the map's position on Leaflet's "moveend", and only when it
+  // differs from what it sent last (window.__GLOBAL_DATA__.previous_data); Streamlit, too,
+  // passes on no value equal to the one it holds. A page whose server restarted keeps its
+  // drawn map, and the new process has never heard from it: forget what was sent and move the
+  // map by a billionth of a degree (nothing a reader sees), so the report goes out again.
+  // Nothing is done before the first report (none was sent, and it is on its way).
+  function reportAgain(map) {
+    const data = window.__GLOBAL_DATA__;
+    if (!data?.previous_data) {
+      return false;
+    }
+    data.previous_data = null;
+    const centre = map.getCenter();
+    map.setView([centre.lat, centre.lng + 1e-9], map.getZoom(), { reset: true });
+    return true;
+  }
+
+  parts.privateApi = { keepFirstClicks, nameZoomButtons, holdComponentStart, reportAgain };
 })();
