@@ -11,6 +11,7 @@ state. dashboard/server.py serves this script beside the export route.
 import datetime as dt
 import logging
 import sys
+import time
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,7 +23,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard.core import session as flow
-from dashboard.core.choices import EvidenceLevel, Language, Layer, MapView, Measure
+from dashboard.core.choices import Language, MapView
 from dashboard.core.exports import feed_href
 from dashboard.core.localize import place_names
 from dashboard.core.messages import text
@@ -95,6 +96,7 @@ session = state.current()
 # charts wait (their widgets' scripts would hold back the map's frame by about a quarter of a
 # second; bench/results.md). Their values are in the session's state meanwhile.
 flow.first_report(session, state.map_value())
+flow.stop_waiting(session, time.monotonic())
 controls_shown = session.page_complete
 shown_world = world_in(DATA_DIR, language)
 catalog = source_catalog(shown_world.dataset, language)
@@ -107,46 +109,7 @@ if session.ignored:
     st.warning(text("url_ignored", language).format(keys=", ".join(session.ignored)))
 
 with st.sidebar:
-    if controls_shown:
-        st.radio(
-            text("language", language),
-            list(Language),
-            format_func=parts.choice_label("language", language),
-            key=state.LANGUAGE,
-            horizontal=True,
-        )
-        st.header(text("sidebar_header", language), anchor=False)
-        st.radio(
-            text("view", language),
-            list(MapView),
-            format_func=parts.choice_label("view", language),
-            key=state.MAP_VIEW,
-            horizontal=True,
-            on_change=parts.on_change_view,
-        )
-        year_box = st.container()  # on the full page
-        st.radio(
-            text("evidence_filter", language),
-            list(EvidenceLevel),
-            format_func=parts.choice_label("evidence_filter", language),
-            key=state.EVIDENCE,
-        )
-        st.selectbox(
-            text("measure", language),
-            list(Measure),
-            format_func=parts.choice_label("measure", language),
-            key=state.MEASURE,
-        )
-        st.multiselect(
-            text("layers", language),
-            list(Layer),
-            format_func=lambda layer: parts.layer_label(layer, language),
-            key=state.LAYERS,
-        )
-    else:
-        st.header(text("sidebar_header", language), anchor=False)
-        st.caption(text("loading_after_map", language))
-        year_box = st.container()
+    year_box = parts.sidebar_controls(language, shown=controls_shown)
     picker_box = st.container()
 
 if embedded:
@@ -175,15 +138,26 @@ search = search_of(DATA_DIR, language)
 # Whether the fragment reruns itself every second (Play) is fixed when it is defined here, in a
 # full run: starting or stopping play therefore asks for one full run.
 playing_when_defined = session.playing
+# Likewise, while the page waits for the map's first report, the fragment looks again now and
+# then, and stops waiting after flow.PAGE_WAIT_SECONDS.
+waiting_when_defined = not session.page_complete
 
 
-@st.fragment(run_every=flow.PLAY_SECONDS if playing_when_defined else None)
+@st.fragment(
+    run_every=flow.PLAY_SECONDS
+    if playing_when_defined
+    else flow.PAGE_WAIT_SECONDS
+    if waiting_when_defined
+    else None
+)
 def year_view() -> None:
-    """The part that follows the year and the selection: its controls, the district picker,
-    the map, the details, the link and the downloads."""
+    """The part that follows the year and the selection: its controls, the search, the map,
+    the details, the link and the downloads."""
     if session.playing:
         parts.play_step(domain.last_year)
     if session.playing != playing_when_defined:
+        st.rerun(scope="app")
+    if flow.stop_waiting(session, time.monotonic()) and not in_full_run:
         st.rerun(scope="app")
     flow.resume(session, state.map_value())
     flow.take_click(session, state.map_value())  # before the search, which follows the click

@@ -17,6 +17,9 @@ from dashboard.core.view import MapPosition, View
 
 # Play steps through the years at this pace (seconds a year).
 PLAY_SECONDS = 1.0
+# How long the page waits for the map's first report before drawing the rest without it: a
+# map that stayed drawn while its server restarted may never be heard by the new process.
+PAGE_WAIT_SECONDS = 6.0
 # A step may come a little early: a click or a map report can rerun the year's part of the page
 # between two timed runs, and the next timed run should still move on.
 PLAY_EARLY = 0.8
@@ -44,7 +47,8 @@ class Session:
     view (its fitted extent, not a move); ``applied_click`` identifies the last map click
     applied; ``reconnected`` is true until the map's value is known in the session's first run
     (a page that reconnected to a new server resends its last click, already applied through
-    the address)."""
+    the address); ``page_complete`` once the map has reported (or ``waiting_since`` is
+    PAGE_WAIT_SECONDS old)."""
 
     ignored: tuple[str, ...] = ()
     selection: str | None = None
@@ -53,6 +57,7 @@ class Session:
     applied_click: str | None = None
     reconnected: bool = True
     page_complete: bool = False
+    waiting_since: float | None = None
     playing: bool = False
     played_at: float = 0.0
 
@@ -135,6 +140,20 @@ def first_report(session: Session, map_value: Mapping[str, object] | None) -> bo
     """True once, when the map has just sent its first report: the rest of the page (the
     timeline, the charts) can now be drawn."""
     if session.page_complete or not map_reported(map_value):
+        return False
+    session.page_complete = True
+    return True
+
+
+def stop_waiting(session: Session, now: float) -> bool:
+    """True once, when the map has not reported within PAGE_WAIT_SECONDS of the session's
+    first look (``now`` on a monotonic clock): the rest of the page is then drawn without
+    it."""
+    if session.page_complete:
+        return False
+    if session.waiting_since is None:
+        session.waiting_since = now
+    if now - session.waiting_since < PAGE_WAIT_SECONDS:
         return False
     session.page_complete = True
     return True

@@ -12,9 +12,10 @@ from enum import Enum
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.core import session as flow
-from dashboard.core.choices import Language, Layer
+from dashboard.core.choices import EvidenceLevel, Language, Layer, MapView, Measure
 from dashboard.core.embed import embed_params
 from dashboard.core.exports import Export, PictureLayout, export_href
 from dashboard.core.filters import milestones_in_view
@@ -90,6 +91,52 @@ def play_step(last_year: int) -> None:
 
 
 # --- pieces ------------------------------------------------------------------------------
+
+
+def sidebar_controls(language: Language, *, shown: bool) -> DeltaGenerator:
+    """The sidebar's controls in reading order (language, view, the year's place, evidence,
+    colouring, layers), or, until the map has reported (not ``shown``), a line saying they
+    follow; returns the place of the year controls, which the map's fragment fills."""
+    if not shown:
+        st.header(text("sidebar_header", language), anchor=False)
+        st.caption(text("loading_after_map", language))
+        return st.container()
+    st.radio(
+        text("language", language),
+        list(Language),
+        format_func=choice_label("language", language),
+        key=state.LANGUAGE,
+        horizontal=True,
+    )
+    st.header(text("sidebar_header", language), anchor=False)
+    st.radio(
+        text("view", language),
+        list(MapView),
+        format_func=choice_label("view", language),
+        key=state.MAP_VIEW,
+        horizontal=True,
+        on_change=on_change_view,
+    )
+    year_box = st.container()
+    st.radio(
+        text("evidence_filter", language),
+        list(EvidenceLevel),
+        format_func=choice_label("evidence_filter", language),
+        key=state.EVIDENCE,
+    )
+    st.selectbox(
+        text("measure", language),
+        list(Measure),
+        format_func=choice_label("measure", language),
+        key=state.MEASURE,
+    )
+    st.multiselect(
+        text("layers", language),
+        list(Layer),
+        format_func=lambda layer: layer_label(layer, language),
+        key=state.LAYERS,
+    )
+    return year_box
 
 
 def year_controls(domain: Domain, language: Language, *, in_a_row: bool = False) -> None:

@@ -73,6 +73,23 @@ def test_the_first_report_completes_the_page_once() -> None:
     assert not flow.first_report(session, {})
     assert flow.first_report(session, REPORT)
     assert not flow.first_report(session, REPORT)
+
+
+def test_a_page_stops_waiting_for_a_silent_map_once() -> None:
+    """A map that stayed drawn while its server restarted may never report to the new one."""
+    session = flow.Session()
+    assert not flow.stop_waiting(session, 100.0)  # starts the wait
+    assert not flow.stop_waiting(session, 100.0 + flow.PAGE_WAIT_SECONDS - 0.1)
+    assert flow.stop_waiting(session, 100.0 + flow.PAGE_WAIT_SECONDS)
+    assert session.page_complete
+    assert not flow.stop_waiting(session, 1000.0)
+
+
+def test_a_page_whose_map_reported_does_not_wait() -> None:
+    session = flow.Session()
+    flow.first_report(session, REPORT)
+    assert not flow.stop_waiting(session, 100.0)
+    assert not flow.stop_waiting(session, 100.0 + 10 * flow.PAGE_WAIT_SECONDS)
     assert session.page_complete
 
 
