@@ -163,11 +163,14 @@ def year_view() -> None:
     flow.take_click(session, state.map_value())  # before the search, which follows the click
     year = state.shown_year()
     since = parts.compared_year(year)
-    if controls_shown:
+    # In an article's frame the year's line sits over the map: drawn at once, so the map
+    # does not move down when it comes.
+    if controls_shown or embedded:
         with year_box:
             parts.year_controls(domain, language, in_a_row=embedded)
             if not embedded:
                 parts.compare_control(domain, year, language)
+    if controls_shown:
         with picker_box:
             parts.search_box(search, language)
     map_view = state.map_view()

@@ -71,6 +71,15 @@ def test_the_full_page_keeps_streamlits_own_sidebar(
     assert [h.value for h in at.main.header if h.value == text("context", Language.EN)]
 
 
+def test_in_a_frame_the_year_is_there_before_the_map_has_reported() -> None:
+    """The year's line sits over the map: were it to come after the map, the map would move."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.context = {"is_embedded": True, "url": PAGE, "locale": "en-US"}
+    at.query_params["year"] = "2012"
+    at.run()
+    assert at.main.slider(key="year").value == 2012
+
+
 def test_in_a_frame_the_year_is_over_the_map_and_the_page_keeps_to_the_map() -> None:
     at = open_page(embedded=True, year="2012")
     assert not at.exception
