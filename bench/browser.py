@@ -61,9 +61,12 @@ def _press_year(page: Page, steps: int) -> None:
 Check = Callable[[Page], None]
 
 
-def _timed_once(browser: Browser, url: str, loaded: Check, change: Check) -> tuple[float, float]:
-    """Seconds from navigation until ``loaded`` returns, and from pressing the year slider back
-    three years until ``change`` returns, in a fresh browser context."""
+def _timed_once(
+    browser: Browser, url: str, loaded: Check, change: Check | None = None
+) -> tuple[float, float]:
+    """Seconds from navigation until ``loaded`` returns, and (given ``change``) from pressing
+    the year slider back three years until ``change`` returns (else 0), in a fresh browser
+    context."""
     context = browser.new_context(viewport={"width": 1400, "height": 950})
     try:
         page = context.new_page()
@@ -71,24 +74,13 @@ def _timed_once(browser: Browser, url: str, loaded: Check, change: Check) -> tup
         page.goto(url)
         loaded(page)
         load = time.perf_counter() - start
+        if change is None:
+            return load, 0.0
         page.wait_for_timeout(1500)  # let the load's own rerun settle
         start = time.perf_counter()
         _press_year(page, 3)
         change(page)
         return load, time.perf_counter() - start
-    finally:
-        context.close()
-
-
-def _load_once(browser: Browser, url: str, loaded: Check) -> float:
-    """Seconds from navigation until ``loaded`` returns, in a fresh browser context."""
-    context = browser.new_context(viewport={"width": 1400, "height": 950})
-    try:
-        page = context.new_page()
-        start = time.perf_counter()
-        page.goto(url)
-        loaded(page)
-        return time.perf_counter() - start
     finally:
         context.close()
 
@@ -218,7 +210,7 @@ def measure_browser(folders: dict[str, Path], runs: int) -> dict[str, object]:
                 samples["bare"].append(
                     _timed_once(browser, urls["bare"], _bare_loaded, _bare_changed)
                 )
-                one_map_loads.append(_load_once(browser, one_map, _one_map_drawn))
+                one_map_loads.append(_timed_once(browser, one_map, _one_map_drawn)[0])
                 for name in folders:
                     samples[name].append(
                         _timed_once(browser, urls[name], _map_drawn, _map_marked(THIS_YEAR - 3))
