@@ -14,6 +14,7 @@ from harness.proc_stats import rss_mb
 from harness.proxy import running_replica
 from harness.serving import MAP_FRAME as MAP_IFRAME
 from tests.paths import DISTRICTS
+from tests.support.controls import wait_until_controls_drawn
 from tests.support.page_runs import PageRuns
 
 TIMEOUT_MS = 40_000
@@ -36,6 +37,12 @@ def test_after_a_restart_the_page_reconnects_and_goes_on_with_the_same_view(
         expect(details.get_by_role("heading", name="Ganjam")).to_be_visible(timeout=TIMEOUT_MS)
         districts = page.frame_locator(MAP_IFRAME).locator("path.district")
         expect(districts).to_have_count(DISTRICTS, timeout=TIMEOUT_MS)
+        # The page is whole once its controls are drawn, after the map's first report: their
+        # code (Streamlit's widget chunks) is fetched then, and a fetch that meets a dead
+        # server fails for good in that page (Streamlit shows the error where the widget was).
+        wait_until_controls_drawn(page, TIMEOUT_MS)
+        slider = page.get_by_role("slider", name=text("year", Language.EN))
+        expect(slider).to_have_value("2012", timeout=TIMEOUT_MS)
         runs = PageRuns(page)
         replica.kill()
         replica.start()
@@ -43,7 +50,6 @@ def test_after_a_restart_the_page_reconnects_and_goes_on_with_the_same_view(
         # from its address; the year controls then answer there.
         runs.wait_for_a_whole_run_on_a_new_socket()
         expect(details.get_by_role("heading", name="Ganjam")).to_be_visible(timeout=TIMEOUT_MS)
-        slider = page.get_by_role("slider", name=text("year", Language.EN))
         expect(slider).to_have_value("2012", timeout=TIMEOUT_MS)
         slider.press("ArrowRight")
         expect(page).to_have_url(re.compile(r"year=2013&sel=district"), timeout=TIMEOUT_MS)

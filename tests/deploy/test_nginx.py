@@ -27,6 +27,7 @@ from harness.proxy import (
 from harness.serving import MAP_FRAME as MAP_IFRAME
 from tests.paths import DISTRICTS
 from tests.support.broken_data import BROKEN_SITES_PROBLEM, geodata_with_broken_sites
+from tests.support.controls import wait_until_controls_drawn
 from tests.support.page_runs import PageRuns
 
 DEEP_LINK = "/?year=2012&sel=district:lgd-354&lang=en"
@@ -59,6 +60,7 @@ def expect_view(page: Page) -> None:
     expect(districts).to_have_count(DISTRICTS, timeout=TIMEOUT_MS)
     slider = page.get_by_role("slider", name=text("year", Language.EN))
     expect(slider).to_have_value("2012", timeout=TIMEOUT_MS)
+    wait_until_controls_drawn(page, TIMEOUT_MS)  # so a replica's death finds the page whole
 
 
 def replica_of(site: Deployment, page: Page, probe: str) -> str:
