@@ -29,6 +29,8 @@ LEAFLET_FILES = ("leaflet.css", "images")
 BASEMAP_FILES = ("world.geojson", "states.geojson")
 # The map's own scripts, in the order the page loads them (each adds to what the ones before
 # it define; dashboard/map/js/ says what each does).
+# Set before Leaflet loads: how Leaflet places what it draws (the script says why).
+LEAFLET_SETUP = Path(__file__).resolve().parent / "js" / "leaflet_setup.js"
 MAP_SCRIPTS = tuple(
     Path(__file__).resolve().parent / "js" / name
     for name in (
@@ -148,10 +150,11 @@ def publish_map_scripts(static_dir: Path = STATIC_DIR) -> Path:
 
 
 def map_bundle() -> str:
-    """Leaflet (with its licence header, as the xstatic package ships it) and then the map's
-    scripts in MAP_SCRIPTS' order, as one file, each under its file's name."""
+    """LEAFLET_SETUP, Leaflet (with its licence header, as the xstatic package ships it) and
+    then the map's scripts in MAP_SCRIPTS' order, as one file, each under its file's name."""
     leaflet = Path(xstatic_leaflet.BASE_DIR) / "leaflet.js"
-    parts = [(f"leaflet.js (Leaflet {xstatic_leaflet.VERSION}, BSD-2-Clause)", leaflet)]
+    parts = [(f"dashboard/map/js/{LEAFLET_SETUP.name}", LEAFLET_SETUP)]
+    parts += [(f"leaflet.js (Leaflet {xstatic_leaflet.VERSION}, BSD-2-Clause)", leaflet)]
     parts += [(f"dashboard/map/js/{script.name}", script) for script in MAP_SCRIPTS]
     return "".join(f"// {name}\n{path.read_text(encoding='utf-8')}\n" for name, path in parts)
 

@@ -1,6 +1,7 @@
 """The map's scripts on a bare page in real Chromium: Leaflet from the installed xstatic
-package and the scripts in the order the app loads them, served from a loopback server that
-can also fail, delay and record, so each script's behaviour is tested without Streamlit."""
+package (after its setup) and the scripts in the order the app loads them, served from a
+loopback server that can also fail, delay and record, so each script's behaviour is tested
+without Streamlit."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 from playwright.sync_api import Browser, Page
 
 from dashboard.core.world import World
-from dashboard.map.assets import MAP_SCRIPTS
+from dashboard.map.assets import LEAFLET_SETUP, MAP_SCRIPTS
 from dashboard.map.base import frame_css
 from dashboard.map.layer_data import layer_document
 
@@ -30,6 +31,7 @@ PAGE_HEAD = (
     '<meta name="viewport" content="width=device-width, initial-scale=1.0, maximum-scale=1.0,'
     ' user-scalable=no">'
     f"<style>{frame_css()}</style>"
+    f'<script src="/js/{LEAFLET_SETUP.name}"></script>'
     '<script src="/leaflet/leaflet.js"></script>'
     + "".join(f'<script src="/js/{script.name}"></script>' for script in MAP_SCRIPTS)
 )

@@ -8,6 +8,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 
 from dashboard.core.world import World
 from dashboard.map.assets import (
+    LEAFLET_SETUP,
     MAP_SCRIPTS,
     asset_urls,
     basemap_folder_name,
@@ -68,7 +69,7 @@ def test_everything_the_map_fetches_is_published_readable_by_others(
 
 def test_the_map_loads_every_script_in_its_folder_and_the_private_api_first() -> None:
     folder = MAP_SCRIPTS[0].parent
-    assert sorted(MAP_SCRIPTS) == sorted(folder.glob("*.js"))
+    assert sorted([LEAFLET_SETUP, *MAP_SCRIPTS]) == sorted(folder.glob("*.js"))
     assert MAP_SCRIPTS[0].name == "private_api.js"
 
 
@@ -76,6 +77,8 @@ def test_the_page_loads_leaflet_and_the_scripts_as_one_file_in_their_order() -> 
     """One request instead of eight: streamlit-folium loads a map's scripts in turn."""
     bundle = map_bundle()
     leaflet = (Path(xstatic_leaflet.BASE_DIR) / "leaflet.js").read_text(encoding="utf-8")
+    setup = LEAFLET_SETUP.read_text(encoding="utf-8")
+    assert bundle.index(setup) < bundle.index(leaflet)  # Leaflet reads it as it loads
     assert bundle.index(leaflet) < bundle.index(MAP_SCRIPTS[0].read_text(encoding="utf-8"))
     assert "@preserve" in leaflet  # Leaflet's licence header travels with it
     starts = [bundle.index(f"// dashboard/map/js/{script.name}\n") for script in MAP_SCRIPTS]
