@@ -53,6 +53,8 @@ class NameMatcher:
         taken = [False] * len(text)
         found: list[tuple[int, str, str]] = []
         for name, org, pattern in self.patterns:
+            if name not in text:  # the pattern matches the name itself: a cheap first test
+                continue
             for match in pattern.finditer(text):
                 start, end = match.span()
                 if any(taken[start:end]):
