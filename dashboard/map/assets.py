@@ -30,7 +30,7 @@ BASEMAP_FILES = ("world.geojson", "states.geojson")
 # The map's own scripts, in the order the page loads them (each adds to what the ones before
 # it define; dashboard/map/js/ says what each does).
 # Set before Leaflet loads: how Leaflet places what it draws (the script says why).
-LEAFLET_SETUP = Path(__file__).resolve().parent / "js" / "leaflet_setup.js"
+LEAFLET_SETUP = Path(__file__).resolve().parent / "js" / "map_setup.js"
 MAP_SCRIPTS = tuple(
     Path(__file__).resolve().parent / "js" / name
     for name in (

@@ -1,4 +1,4 @@
-"""leaflet_setup.js: Leaflet places what it draws with plain 2D positions, so the map is one
+"""map_setup.js: Leaflet places what it draws with plain 2D positions, so the map is one
 layer for the compositor, and panning and zooming still move it."""
 
 from __future__ import annotations
