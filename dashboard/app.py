@@ -138,16 +138,15 @@ search = search_of(DATA_DIR, language)
 # Whether the fragment reruns itself every second (Play) is fixed when it is defined here, in a
 # full run: starting or stopping play therefore asks for one full run.
 playing_when_defined = session.playing
-# Likewise, while the page waits for the map's first report, the fragment looks again now and
-# then, and stops waiting after flow.PAGE_WAIT_SECONDS.
-waiting_when_defined = not session.page_complete
+# Likewise, while the page waits for the map's first report (its controls not yet shown), the
+# fragment looks again now and then, and stops waiting after flow.PAGE_WAIT_SECONDS.
 
 
 @st.fragment(
     run_every=flow.PLAY_SECONDS
     if playing_when_defined
     else flow.PAGE_WAIT_SECONDS
-    if waiting_when_defined
+    if not controls_shown
     else None
 )
 def year_view() -> None:
