@@ -38,6 +38,13 @@ class PageTimes:
     load_s: float
     change_s: float
 
+    @classmethod
+    def of(cls, samples: list[tuple[float, float]]) -> PageTimes:
+        """The medians of (load, change) samples."""
+        return cls(
+            statistics.median(s[0] for s in samples), statistics.median(s[1] for s in samples)
+        )
+
 
 def rss_mb(pid: int) -> float:
     """The resident memory of a process, from /proc."""
@@ -218,12 +225,8 @@ def measure_browser(folders: dict[str, Path], runs: int) -> dict[str, object]:
                         _timed_once(browser, urls[name], _map_drawn, _map_marked(THIS_YEAR - 3))
                     )
             for name, pairs in samples.items():
-                results[name] = PageTimes(
-                    statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
-                )
-            results["one_map"] = PageTimes(
-                statistics.median(p[0] for p in one_map), statistics.median(p[1] for p in one_map)
-            )
+                results[name] = PageTimes.of(pairs)
+            results["one_map"] = PageTimes.of(one_map)
             for name in folders:
                 results[f"{name}:pan_ms"] = pan_ms(browser, urls[name])
             results["bytes_per_year_change"] = year_change_bytes(browser, urls["real"])
