@@ -192,11 +192,14 @@ EN: dict[str, str] = {
     "view.partners": "Partners",
     "search": "Search",
     "search_help": (
-        "Districts, sites, zones, partner links, organisations and milestones, by any of "
-        "their names in English or Japanese. Choosing one selects it as a click on the map "
-        "would; a milestone shows its year."
+        "Type any name, in English or Japanese, and press Enter: districts, sites, zones, "
+        "partner links, organisations and milestones that match are listed below. Choosing "
+        "one selects it as a click on the map would; a milestone shows its year."
     ),
     "search_none": "A district, site, company, agency…",
+    "search_found_all": "Matches: {total}",
+    "search_found_some": "The first {shown} of {total} matches (type more to narrow them)",
+    "search_no_match": "Nothing matches “{query}”.",
     # Layers
     "layer_districts": "Districts",
     "layer_zones": "Investment zones",

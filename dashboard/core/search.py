@@ -1,17 +1,22 @@
 """One search over everything a reader may look for: districts, sites, zones, partner links,
 organisations and milestones, by any of their names in either language.
 
-Each entry is one option of the sidebar's search box, whose filter matches what the reader
-types against the option's text: the text therefore carries the record's name in the page's
+Each entry is found by its text, which therefore carries the record's name in the page's
 language, its other-language name and, for an organisation, every alias (typing 豊田,
 Toyotsu or Toyota Tsusho finds the same company), then what kind of record it is. Entries
 come grouped by kind, in the order of KINDS.
+
+The matching runs here, on the server, and the page receives only the few best results: a
+box holding every record as an option is drawn again, with all its options, at every run of
+the page, which at 10,000 sites took most of a second per year step (bench/results.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import date_text, label, text
@@ -21,6 +26,9 @@ from dashboard.core.world import World
 # The kinds in the order the results show them.
 KINDS = ("district", "org", "site", "zone", "link", "milestone")
 MILESTONE = "milestone"
+# Results shown at once: enough for every match of a district's or a company's name, few
+# enough to fit beside the map on a laptop's screen.
+RESULTS_SHOWN = 8
 
 
 @dataclass(frozen=True)
@@ -115,3 +123,52 @@ def is_milestone(entry_ref: str | None) -> bool:
 def milestone_years(entries: Iterable[Entry]) -> dict[str, tuple[int | None, str | None]]:
     """Each milestone option's year and the record to select with it."""
     return {e.ref: (e.year, e.target) for e in entries if is_milestone(e.ref)}
+
+
+def folded(typed: str) -> str:
+    """A text as it is compared: NFKC turns full-width Latin letters and digits and half-width
+    katakana (as a Japanese keyboard may type them) into their common forms; case is folded."""
+    return unicodedata.normalize("NFKC", typed).casefold()
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """The entries and their folded texts, folded once per dataset and language."""
+
+    entries: Sequence[Entry]
+    keys: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", tuple(folded(e.label) for e in self.entries))
+
+
+@dataclass(frozen=True)
+class Found:
+    """The best matches of a query, and how many entries matched in all."""
+
+    entries: tuple[Entry, ...]
+    total: int
+
+
+def find(index: SearchIndex, query: str, limit: int = RESULTS_SHOWN) -> Found:
+    """The entries whose text holds every word of ``query``: first those whose text begins
+    with the query, then those where it begins a word, then the rest; within each, in the
+    index's order (by kind, then by name)."""
+    whole = folded(query).strip()
+    words = whole.split()
+    if not words:
+        return Found((), 0)
+    starts_word = re.compile(rf"(?<![^\W_]){re.escape(words[0])}")
+    longest, *others = sorted(words, key=len, reverse=True)
+    # One plain test over every key first (100,000 keys in a few milliseconds), then the rest.
+    holding = [p for p, key in enumerate(index.keys) if longest in key]
+    matching = [p for p in holding if all(word in index.keys[p] for word in others)]
+    ranked = sorted((_rank(index.keys[p], whole, starts_word), p) for p in matching)
+    return Found(tuple(index.entries[p] for _, p in ranked[:limit]), len(ranked))
+
+
+def _rank(key: str, whole: str, starts_word: re.Pattern[str]) -> int:
+    """0 where the text begins with the query, 1 where the query begins one of its words."""
+    if key.startswith(whole):
+        return 0
+    return 1 if starts_word.search(key) else 2

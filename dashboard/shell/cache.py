@@ -11,8 +11,7 @@ import streamlit as st
 from dashboard.core.choices import Language
 from dashboard.core.localize import localized
 from dashboard.core.scene import compose_scene
-from dashboard.core.search import Entry as SearchEntry
-from dashboard.core.search import search_entries
+from dashboard.core.search import SearchIndex, search_entries
 from dashboard.core.sources import source_catalog
 from dashboard.core.view import View
 from dashboard.core.world import World, shared_world
@@ -49,10 +48,13 @@ def assets(folder: Path) -> AssetUrls:
 
 
 @st.cache_resource
-def search_of(folder: Path, language: Language) -> list[SearchEntry]:
-    """The search's results for a reader of ``language``, once per dataset and language."""
+def search_of(folder: Path, language: Language) -> SearchIndex:
+    """What the search looks through for a reader of ``language``, once per dataset and
+    language."""
     other = next(other for other in Language if other is not language)
-    return search_entries(world_in(folder, language), world_in(folder, other), language)
+    return SearchIndex(
+        search_entries(world_in(folder, language), world_in(folder, other), language)
+    )
 
 
 @st.cache_resource

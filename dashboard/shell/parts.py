@@ -20,8 +20,7 @@ from dashboard.core.embed import embed_params
 from dashboard.core.exports import Export, PictureLayout, export_href
 from dashboard.core.filters import milestones_in_view
 from dashboard.core.messages import label, text
-from dashboard.core.search import Entry as SearchEntry
-from dashboard.core.search import is_milestone, milestone_years
+from dashboard.core.search import SearchIndex, find, is_milestone, milestone_years
 from dashboard.core.sources import Catalog
 from dashboard.core.url import Domain
 from dashboard.core.view import View
@@ -199,23 +198,35 @@ def compare_control(domain: Domain, year: int | None, language: Language) -> Non
     )
 
 
-def search_box(entries: list[SearchEntry], language: Language) -> None:
-    """The search over everything (dashboard.core.search), set from the selection (which a
-    map click may just have changed): choosing a result selects it as a click would; a
-    milestone shows its year, with the record it concerns."""
-    labels = {entry.ref: entry.label for entry in entries}
-    selected = _session().selection
-    state.show_in_picker(language, selected if selected in labels else None)
-    st.selectbox(
+def search_box(index: SearchIndex, language: Language) -> None:
+    """The search over everything (dashboard.core.search): what the reader types, then its
+    best matches, the selection (which a map click may just have changed) marked among them.
+    Choosing a match selects it as a click would; a milestone shows its year, with the record
+    it concerns."""
+    query = st.text_input(
         text("search", language),
+        key=state.query_key(language),
+        placeholder=text("search_none", language),
+        help=text("search_help", language),
+    )
+    if not query.strip():
+        return
+    found = find(index, query)
+    if not found.entries:
+        st.caption(text("search_no_match", language).format(query=md(query.strip())))
+        return
+    labels = {entry.ref: entry.label for entry in found.entries}
+    selected = _session().selection
+    state.show_in_results(language, selected if selected in labels else None)
+    heading = "search_found_all" if found.total == len(labels) else "search_found_some"
+    st.radio(
+        text(heading, language).format(shown=len(labels), total=f"{found.total:,}"),
         list(labels),
         index=None,
-        placeholder=text("search_none", language),
         format_func=labels.__getitem__,
-        key=state.picker_key(language),
+        key=state.results_key(language),
         on_change=on_pick,
-        args=(language, milestone_years(entries)),
-        help=text("search_help", language),
+        args=(language, milestone_years(found.entries)),
     )
 
 

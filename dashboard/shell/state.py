@@ -29,10 +29,16 @@ MAP = "map"  # the map component's value: its last report (centre, zoom, clicks)
 _SESSION = "session"
 
 
-def picker_key(language: Language) -> str:
-    """The search's key, one per language: the browser resets a box whose option labels
-    change under it, so each language has its own, set from the selection."""
-    return f"district-{language.value}"
+def query_key(language: Language) -> str:
+    """The key of what the reader typed into the search, one per language (a name typed on
+    the English page need not find anything on the Japanese one)."""
+    return f"search-{language.value}"
+
+
+def results_key(language: Language) -> str:
+    """The key of the search's list of matches, one per language like the query's, set from
+    the selection before it is drawn."""
+    return f"found-{language.value}"
 
 
 def go_to_year_key(year: int) -> str:
@@ -145,11 +151,12 @@ def forget_map_moves() -> None:
 
 
 def picked(language_: Language) -> str | None:
-    """The search's value: a reference (``site:site-oscom``, ``milestone:ms-...``), or None."""
-    value = st.session_state.get(picker_key(language_))
+    """The match chosen in the search: a reference (``site:site-oscom``,
+    ``milestone:ms-...``), or None."""
+    value = st.session_state.get(results_key(language_))
     return value if isinstance(value, str) else None
 
 
-def show_in_picker(language_: Language, chosen: str | None) -> None:
-    """Set the search to a record (or none) before it is drawn."""
-    st.session_state[picker_key(language_)] = chosen
+def show_in_results(language_: Language, chosen: str | None) -> None:
+    """Mark a record (or none) among the search's matches before they are drawn."""
+    st.session_state[results_key(language_)] = chosen

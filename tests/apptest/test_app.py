@@ -6,8 +6,10 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
+from dashboard.core.search import RESULTS_SHOWN
 from dashboard.panels.markdown import md
 from dashboard.paths import REPO_ROOT
+from tests.apptest.search_box import marked, pick, search
 from tests.apptest.share_box import share_link
 from tests.support.broken_data import BROKEN_SITES_PROBLEM
 
@@ -61,6 +63,7 @@ def test_the_controls_the_timeline_and_the_charts_wait_for_the_map() -> None:
     assert not at.slider
     assert not at.radio
     assert not at.selectbox
+    assert not at.text_input
     assert not at.multiselect
     assert text("loading_after_map", Language.EN) in [c.value for c in at.sidebar.caption]
     assert at.main.markdown  # the map's details hint and legend are there
@@ -74,7 +77,7 @@ def test_the_controls_the_timeline_and_the_charts_wait_for_the_map() -> None:
 
 
 def test_picking_a_district_shows_its_details(app: AppTest) -> None:
-    app.selectbox(key="district-en").set_value("district:lgd-354").run()
+    pick(app, "Ganjam", "district:lgd-354")
     details = details_text(app)
     assert details.startswith("### Ganjam")
     assert "Odisha Sands Complex" in details
@@ -82,8 +85,28 @@ def test_picking_a_district_shows_its_details(app: AppTest) -> None:
     assert "**Census 2011 district code:** 388" in details
 
 
+def test_the_search_lists_a_few_matches_and_counts_them_all(app: AppTest) -> None:
+    search(app, "odisha")  # every Odisha district, and more
+    results = app.radio(key="found-en")
+    assert len(results.options) == RESULTS_SHOWN
+    total = int(results.label.split(" of ")[1].split()[0])
+    assert total > 30
+    assert results.label == text("search_found_some", Language.EN).format(
+        shown=RESULTS_SHOWN, total=total
+    )
+    assert results.value is None  # nothing is selected until the reader chooses
+
+
+def test_a_search_without_a_match_says_so_and_shows_the_query_as_text(app: AppTest) -> None:
+    search(app, "<b>nothing</b> *here*")
+    assert "found-en" not in [r.key for r in app.sidebar.radio]
+    notice = text("search_no_match", Language.EN).format(query=md("<b>nothing</b> *here*"))
+    assert notice in [c.value for c in app.sidebar.caption]
+    assert not app.exception
+
+
 def test_moving_the_year_changes_what_exists(app: AppTest) -> None:
-    app.selectbox(key="district-en").set_value("district:lgd-354").run()
+    pick(app, "Ganjam", "district:lgd-354")
     assert "Monazite Processing Plant" in details_text(app)
     app.slider(key="year").set_value(2008).run()
     details = details_text(app)
@@ -120,7 +143,7 @@ def test_with_nothing_selected_the_details_list_the_years_milestones(app: AppTes
 
 
 def test_all_years_shows_every_record(app: AppTest) -> None:
-    app.selectbox(key="district-en").set_value("district:lgd-354").run()
+    pick(app, "Ganjam", "district:lgd-354")
     app.slider(key="year").set_value(2008).run()
     assert "Monazite Processing Plant" not in details_text(app)
     app.checkbox(key="all_years").check().run()
@@ -134,9 +157,9 @@ def test_picking_a_milestone_sets_the_year(app: AppTest) -> None:
     assert app.checkbox(key="all_years").value is False
 
 
-def test_a_map_click_on_a_district_selects_it_and_moves_the_picker(app: AppTest) -> None:
+def test_a_map_click_on_a_district_selects_it_and_the_search_marks_it(app: AppTest) -> None:
     click(app, f"district:lgd-{GANJAM}", 19.5, 84.7)
-    assert app.selectbox(key="district-en").value == "district:lgd-354"
+    assert marked(app, "Ganjam") == "district:lgd-354"
     assert details_text(app).startswith("### Ganjam")
 
 
@@ -145,7 +168,7 @@ def test_a_map_click_on_a_site_shows_the_site(app: AppTest) -> None:
     details = details_text(app)
     assert "Toyotsu Rare Earths India" in details
     assert "Town proxy" in details
-    assert app.selectbox(key="district-en").value == "site:site-trei"  # the search follows
+    assert marked(app, "Toyotsu Rare Earths") == "site:site-trei"  # marked among the matches
 
 
 def test_a_forged_click_is_ignored(app: AppTest) -> None:
@@ -155,7 +178,7 @@ def test_a_forged_click_is_ignored(app: AppTest) -> None:
 
 
 def test_the_evidence_filter_hides_reported_sites(app: AppTest) -> None:
-    app.selectbox(key="district-en").set_value("district:lgd-520").run()  # Visakhapatnam
+    pick(app, "Visakhapatnam", "district:lgd-520")
     assert "Toyotsu Rare Earths India" in details_text(app)
     app.radio(key="evidence").set_value(app.radio(key="evidence").options[0]).run()
     assert "Toyotsu Rare Earths India" in details_text(app)  # verified
@@ -186,7 +209,7 @@ def test_a_deep_link_opens_its_view() -> None:
     )
     assert not at.exception
     assert at.slider(key="year").value == 2012
-    assert at.selectbox(key="district-en").value == "district:lgd-354"
+    assert marked(at, "Ganjam") == "district:lgd-354"
     assert [layer.value for layer in at.multiselect(key="layers").value] == ["districts", "sites"]
     assert at.radio(key="evidence").value.value == "verified"
     assert details_text(at).startswith("### Ganjam")
@@ -195,7 +218,7 @@ def test_a_deep_link_opens_its_view() -> None:
 
 def test_every_change_is_written_to_the_address(app: AppTest) -> None:
     app.slider(key="year").set_value(2015).run()
-    app.selectbox(key="district-en").set_value("district:lgd-354").run()
+    pick(app, "Ganjam", "district:lgd-354")
     assert app.query_params["year"] == "2015"
     assert app.query_params["sel"] == f"district:lgd-{GANJAM}"
     assert f"year=2015&sel=district%3Algd-{GANJAM}" in share_link(app)
@@ -204,7 +227,7 @@ def test_every_change_is_written_to_the_address(app: AppTest) -> None:
 def test_a_link_with_an_old_district_code_opens_the_same_district() -> None:
     at = open_link(sel="district:388")  # Ganjam's Census 2011 code, used before LGD codes
     assert not at.exception
-    assert at.selectbox(key="district-en").value == "district:lgd-354"
+    assert marked(at, "Ganjam") == "district:lgd-354"
     assert details_text(at).startswith("### Ganjam")
     assert at.query_params["sel"] == f"district:lgd-{GANJAM}"
     assert not at.warning

@@ -14,6 +14,7 @@ from dashboard.core.messages import text
 from dashboard.panels.markdown import md
 from dashboard.paths import GEODATA_DIR, REPO_ROOT
 from tests.apptest.page_words import page_words
+from tests.apptest.search_box import marked, pick
 from tests.apptest.share_box import share_link
 
 APP = str(REPO_ROOT / "dashboard" / "app.py")
@@ -93,7 +94,7 @@ def test_a_japanese_page_has_no_english_interface_text_left() -> None:
 
 def test_ganjam_in_japanese_shows_its_sites_grades_and_sources() -> None:
     at = open_page(lang="ja", year="2020")
-    at.selectbox(key="district-ja").set_value("district:lgd-354").run()
+    pick(at, "ガンジャム", "district:lgd-354", Language.JA)
     details = "\n".join(m.value for m in at.main.markdown if m.value.startswith("### "))
     assert details.startswith("### ガンジャム県")
     assert "オディシャ州" in details
@@ -102,7 +103,7 @@ def test_ganjam_in_japanese_shows_its_sites_grades_and_sources() -> None:
     assert "ビジネス・スタンダード紙" in details  # a source, its publisher written in Japanese
     assert "2011年4月20日" in details  # dated as Japanese writes dates
     # The search's option: the Japanese name, the English one to find it by, the kind.
-    option = at.selectbox(key="district-ja").format_func("district:lgd-354")
+    option = at.radio(key="found-ja").format_func("district:lgd-354")
     assert option == "ガンジャム県（オディシャ州）（Ganjam）：県"
 
 
@@ -112,7 +113,7 @@ def test_switching_language_keeps_the_view() -> None:
     assert at.title[0].value == EN["title"]
     assert at.slider(key="year").value == 2012
     assert at.radio(key="evidence").value.value == "verified"
-    assert at.selectbox(key="district-en").value == "district:lgd-354"
+    assert marked(at, "Ganjam") == "district:lgd-354"
     assert at.query_params["lang"] == "en"
     assert at.query_params["sel"] == f"district:lgd-{GANJAM}"
     assert "lang=en" in share_link(at)  # the share link keeps the language

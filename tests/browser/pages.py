@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import time
 
-from playwright.sync_api import Error, Frame, FrameLocator, Page, expect
+from playwright.sync_api import Error, Frame, FrameLocator, Locator, Page, expect
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.data.boundaries import load_boundaries
+from dashboard.shell.state import results_key
 from harness.serving import MAP_FRAME as MAP_IFRAME
 from tests.paths import DISTRICTS
 
 DRAW_TIMEOUT_MS = 30_000
-# Typing into the search at a fast typist's pace: keys sent all at once, before its list has
-# opened, can race its filter and leave the list unfiltered (as CI once found).
+# Typing into the search at a fast typist's pace, as a reader does.
 TYPING_DELAY_MS = 60
 # The page, or the dashboard's document in an article's frame (tests/browser/test_embed.py).
 Target = Page | Frame
@@ -149,3 +149,14 @@ def in_viewport(page: Page, selector: str) -> bool:
         and box["x"] + box["width"] <= size["width"]
         and box["y"] + box["height"] <= size["height"]
     )
+
+
+def search(page: Page, typed: str, language: Language = Language.EN) -> Locator:
+    """Type into the sidebar's search and press Enter; returns its list of matches."""
+    page.get_by_role("textbox", name=text("search", language), exact=True).click()
+    page.keyboard.type(typed, delay=TYPING_DELAY_MS)
+    page.keyboard.press("Enter")
+    # Streamlit gives a keyed widget's container the class st-key-<key>.
+    matches = page.locator(f".st-key-{results_key(language)}")
+    expect(matches).to_be_visible(timeout=DRAW_TIMEOUT_MS)
+    return matches

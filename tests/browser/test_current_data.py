@@ -18,7 +18,7 @@ from dashboard.paths import GEODATA_DIR
 from tests.paths import DISTRICTS
 
 from .conftest import Traffic
-from .pages import TYPING_DELAY_MS, open_map, set_year_with_keyboard, wait_until_idle
+from .pages import open_map, search, set_year_with_keyboard, wait_until_idle
 
 pytestmark = pytest.mark.browser
 
@@ -41,10 +41,7 @@ def test_a_new_district_is_picked_with_its_code_and_sources(
 ) -> None:
     code, publisher = NEW_DISTRICTS[name]
     open_map(page, f"{app_url}/")
-    picker = page.get_by_role("combobox", name=text("search", EN), exact=True)
-    picker.click()
-    page.keyboard.type(name, delay=TYPING_DELAY_MS)
-    page.keyboard.press("Enter")
+    search(page, name).get_by_text(re.compile(rf"^{name} \(Andhra Pradesh\)")).click()
     expect(page).to_have_url(re.compile(rf"sel=district%3Algd-{code}"), timeout=20_000)
     panel = details(page)
     expect(panel.get_by_role("heading", name=name, exact=True)).to_be_visible(timeout=20_000)

@@ -146,11 +146,18 @@ def test_the_whole_journey_from_the_keyboard(keyboard_page: Page, tmp_path: Path
     expect(reported).to_be_checked(timeout=STEP_MS)
     expect(page).to_have_url(re.compile(r"evidence=reported"), timeout=STEP_MS)
 
-    # A district, picked by typing its name; its details are text on the page.
-    keys.tab_until(named(text("search", EN), "combobox"))
+    # A district, found by typing its name (Enter lists the matches) and chosen with Space on
+    # the first match; its details are text on the page.
+    keys.tab_until(named(text("search", EN)))
     keys.assert_focus_visible()
     page.keyboard.type("Ganjam", delay=TYPING_DELAY_MS)
     page.keyboard.press("Enter")
+    expect(page.get_by_role("radio", name=re.compile(r"^Ganjam \("))).to_be_attached(
+        timeout=STEP_MS
+    )
+    page.keyboard.press("Tab")
+    keys.assert_focus_visible()
+    page.keyboard.press("Space")
     expect(page).to_have_url(re.compile(r"sel=district%3Algd-354"), timeout=STEP_MS)
     details = page.locator('[data-testid="stMainBlockContainer"]')
     expect(details.get_by_role("heading", name="Ganjam", exact=True)).to_be_visible(timeout=STEP_MS)

@@ -14,24 +14,17 @@ from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.paths import REPO_ROOT
 
-from .pages import TYPING_DELAY_MS, map_frame, open_map, wait_until_idle
+from .pages import map_frame, open_map, search, wait_until_idle
 
 pytestmark = pytest.mark.browser
-
-
-def search(page: Page, language: Language, typed: str) -> None:
-    page.get_by_role("combobox", name=text("search", language), exact=True).click()
-    page.keyboard.type(typed, delay=TYPING_DELAY_MS)
 
 
 def test_choosing_toyota_tsusho_outlines_its_records_and_lists_its_subsidiary(
     page: Page, app_url: str
 ) -> None:
     open_map(page, app_url)
-    search(page, Language.EN, "Toyota")
-    option = page.get_by_role("option").filter(
-        has_text=re.compile(r"^Toyota Tsusho Corporation \(")
-    )
+    matches = search(page, "Toyota")
+    option = matches.get_by_text(re.compile(r"^Toyota Tsusho Corporation \("))
     expect(option).to_be_visible()
     option.click()
     expect(page).to_have_url(re.compile(r"sel=org%3Aorg-toyota-tsusho"), timeout=20_000)
@@ -55,11 +48,14 @@ def test_a_japanese_word_finds_the_monazite_records_on_the_japanese_page(
 ) -> None:
     page.context.clear_cookies()
     open_map(page, f"{app_url}/?lang=ja", Language.JA)
-    search(page, Language.JA, "モナザイト")
-    options = page.get_by_role("option")
-    expect(options.first).to_be_visible()
-    names = options.all_inner_texts()
+    matches = search(page, "モナザイト", Language.JA)
+    options = matches.get_by_role("radio")
+    expect(options.first).to_be_attached()
+    names = matches.locator("[role=radiogroup] label").all_inner_texts()
     assert any("OSCOMモナザイト処理プラント" in name for name in names), names
     assert all("モナザイト" in name for name in names), names
-    page.keyboard.press("Enter")
+    expect(matches).to_contain_text(text("search_found_all", Language.JA).format(total=len(names)))
+    # From the keyboard: into the list of matches, and the first one chosen.
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
     expect(page).to_have_url(re.compile(r"sel="), timeout=20_000)
