@@ -162,16 +162,22 @@ def year_view() -> None:
     flow.take_click(session, state.map_value())  # before the search, which follows the click
     year = state.shown_year()
     since = parts.compared_year(year)
-    # In an article's frame the year's line sits over the map: drawn at once, so the map
-    # does not move down when it comes.
-    if controls_shown or embedded:
-        with year_box:
-            parts.year_controls(domain, language, in_a_row=embedded)
-            if not embedded:
-                parts.compare_control(domain, year, language)
-    if controls_shown:
-        with picker_box:
-            parts.search_box(search, language)
+
+    def controls() -> None:
+        if controls_shown or embedded:
+            with year_box:
+                parts.year_controls(domain, language, in_a_row=embedded)
+                if not embedded:
+                    parts.compare_control(domain, year, language)
+        if controls_shown:
+            with picker_box:
+                parts.search_box(search, language)
+
+    # The controls read their values from the session's state, so they may be drawn after the
+    # map: its new state then leaves the server first (bench/results.md). In an article's frame
+    # the year's line sits over the map and comes first, so the map does not move down.
+    if embedded:
+        controls()
     map_view = state.map_view()
     view = View(
         year=year,
@@ -210,6 +216,8 @@ def year_view() -> None:
         returned_objects=["last_active_drawing", "last_object_clicked", "center", "zoom"],
         key=state.MAP,
     )
+    if not embedded:
+        controls()
     # Once the map has first reported, the rest of the page follows in a whole run (a full
     # run has seen the report at its start).
     if just_reported and not in_full_run:

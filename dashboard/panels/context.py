@@ -11,7 +11,8 @@ from dashboard.core.messages import label, text
 from dashboard.core.sources import Source
 from dashboard.data.dataset import Dataset
 from dashboard.data.schema import PRODUCTION_COLUMN, PRODUCTION_YEAR
-from dashboard.panels.markdown import colon_join, evidence_badge, md, source_line
+from dashboard.panels.markdown import colon_join, evidence_badge, md
+from dashboard.panels.writers import source_line
 
 JAPAN = "JPN"
 INDIA = "IND"

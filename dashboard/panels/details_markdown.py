@@ -6,7 +6,8 @@ from __future__ import annotations
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.panels.details import Details
-from dashboard.panels.markdown import evidence_badge, fact_line, md, md_link, source_line
+from dashboard.panels.markdown import evidence_badge, fact_line, md, md_link
+from dashboard.panels.writers import source_line
 
 
 def details_markdown(details: Details, language: Language) -> str:

@@ -12,7 +12,6 @@ from urllib.parse import quote, urlsplit
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import label, text
-from dashboard.core.sources import Source
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
@@ -43,15 +42,6 @@ def badge(grade: str, label_text: str) -> str:
 def evidence_badge(grade: str, language: Language) -> str:
     """The badge for an evidence grade, in the grade's colour and words."""
     return badge(grade, label("evidence", grade, language))
-
-
-def source_line(source: Source, language: Language) -> str:
-    """A cited source: linked title (opens in a new tab), publisher and date, joined as the
-    language joins them."""
-    title = md_link(source.title, source.url) if source.url else md(source.title)
-    parts = [md(part) for part in (source.publisher, source.date) if part]
-    tail = text("list_separator", language).join(parts)
-    return text("source_line", language).format(title=title, tail=tail) if tail else title
 
 
 def fact_line(name: str, value: str, language: Language) -> str:

@@ -24,7 +24,7 @@ from dashboard.map.summary import map_summary
 from dashboard.panels.changes import changes_markdown
 from dashboard.panels.details import describe
 from dashboard.panels.details_markdown import details_markdown
-from dashboard.panels.milestones import year_markdown
+from dashboard.panels.milestones import year_html
 
 
 @st.cache_resource
@@ -66,8 +66,9 @@ def index_of(folder: Path) -> LayerIndex:
 @dataclass(frozen=True)
 class ViewOutputs:
     """What a view shows beside the geometry: the map's state (with its summary as text), the
-    selected record's details as Markdown (None when there is no such record in the view) and
-    the year's milestones as Markdown, and what changed since the comparison year."""
+    selected record's details as Markdown (None when there is no such record in the view), the
+    year's milestones as HTML (dashboard/panels/writers.py says why), and what changed since the
+    comparison year."""
 
     state: dict[str, object]
     details: str | None
@@ -86,7 +87,7 @@ def view_outputs(folder: Path, view: View) -> ViewOutputs:
     sources = source_catalog(shown.dataset, view.language)
     details = describe(view.selection, scene, shown, sources) if view.selection else None
     happening = (
-        year_markdown(scene.milestones, view.year, view.language) if view.year is not None else ""
+        year_html(scene.milestones, view.year, view.language) if view.year is not None else ""
     )
     changes = (
         changes_markdown(scene.changes, view.since, view.year, sources, view.language)

@@ -35,7 +35,7 @@ from dashboard.panels.context import (
     source_list,
 )
 from dashboard.panels.markdown import md
-from dashboard.panels.milestones import by_year, milestone_markdown
+from dashboard.panels.milestones import by_year, milestone_html
 from dashboard.shell import embedding, state
 
 
@@ -256,15 +256,16 @@ def details_panel(
     if details is None:
         st.info(text("details_hint", language))
         if view.year is not None:
-            st.markdown(f"**{md(text('year_milestones', language).format(year=view.year))}**")
-            st.markdown(
-                happening or md(text("year_milestones_none", language).format(year=view.year))
-            )
+            st.html(happening)
     else:
         st.markdown(details)
     if not share:
         return
-    st.header(text("share", language), anchor=False)
+    # Shown on request: the two code boxes, drawn again at every year step, cost about 20 ms
+    # of the page's work each time (bench/results.md). A switch in the page's order, where
+    # the keyboard reaches it (Streamlit's popover leaves the focus behind its button).
+    if not st.toggle(text("share", language), key=state.SHARE):
+        return
     st.caption(text("share_help", language))
     # The code box (with its copy button) loads a large script: not before the map has drawn.
     if _session().page_complete:
@@ -326,8 +327,8 @@ def timeline(world: World, view: View, catalog: Catalog) -> None:
             args=(milestone_year,),
             type="tertiary",
         )
-        for _, milestone in group.iterrows():
-            st.markdown(milestone_markdown(milestone, catalog, language))
+        # As HTML: Markdown elements are parsed again at every run of the page (writers.py).
+        st.html("".join(milestone_html(m, catalog, language) for _, m in group.iterrows()))
 
 
 def global_context(world: World, catalog: Catalog, language: Language) -> None:

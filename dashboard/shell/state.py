@@ -25,6 +25,7 @@ MEASURE = "measure"
 LAYERS = "layers"
 SINCE = "since"
 PLAY = "play"
+SHARE = "share"  # the switch that shows the view's link and its embed snippet
 MAP = "map"  # the map component's value: its last report (centre, zoom, clicks)
 _SESSION = "session"
 

@@ -3,6 +3,7 @@ help and placeholders, the legend's HTML and the charts' titles."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -54,8 +55,9 @@ def page_words(at: AppTest) -> list[str]:
             words += [str(option) for option in getattr(node, "options", [])]
             for part in ("help", "placeholder"):
                 words.append(str(getattr(proto, part, "") or ""))
-        elif kind == "Html":  # a style sheet is not read
-            words.append(re.sub(r"<style>.*?</style>", "", proto.body, flags=re.DOTALL))
+        elif kind == "Html":  # what it shows: a style sheet, tags and attributes are not read
+            shown = re.sub(r"<style>.*?</style>", "", proto.body, flags=re.DOTALL)
+            words.append(html.unescape(re.sub(r"<[^>]*>", " ", shown)))
         elif getattr(node, "type", "") == "vega_lite_chart":
             words += list(_chart_titles(json.loads(proto.spec)))
     return [w for w in words if w]

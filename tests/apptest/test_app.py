@@ -33,6 +33,11 @@ def page_text(at: AppTest) -> str:
     return "\n".join(m.value for m in at.markdown)
 
 
+def details_html(at: AppTest) -> str:
+    """The main column's HTML elements (the year's milestones among them)."""
+    return "\n".join(h.value for h in at.main.get("html"))
+
+
 def details_text(at: AppTest) -> str:
     """The details column: everything after its header."""
     values = [m.value for m in at.main.markdown]
@@ -123,7 +128,8 @@ def test_a_site_shows_its_status_in_the_chosen_year(app: AppTest) -> None:
 
 
 def sidebar_text(at: AppTest) -> str:
-    return "\n".join(m.value for m in at.sidebar.markdown)
+    """The sidebar's Markdown and HTML (the timeline is HTML)."""
+    return "\n".join(e.value for e in [*at.sidebar.markdown, *at.sidebar.get("html")])
 
 
 def test_the_timeline_lists_every_milestone_whatever_the_year(app: AppTest) -> None:
@@ -135,11 +141,11 @@ def test_the_timeline_lists_every_milestone_whatever_the_year(app: AppTest) -> N
 
 def test_with_nothing_selected_the_details_list_the_years_milestones(app: AppTest) -> None:
     app.slider(key="year").set_value(2010).run()
-    shown = page_text(app)
-    assert f"**{text('year_milestones', Language.EN).format(year=2010)}**" in shown
+    shown = details_html(app)
+    assert f"<strong>{text('year_milestones', Language.EN).format(year=2010)}</strong>" in shown
     assert "Sojitz" in shown  # the Sojitz-Lynas alliance of Nov 2010
     app.slider(key="year").set_value(1990).run()
-    assert md(text("year_milestones_none", Language.EN).format(year=1990)) in page_text(app)
+    assert text("year_milestones_none", Language.EN).format(year=1990) in details_html(app)
 
 
 def test_all_years_shows_every_record(app: AppTest) -> None:

@@ -9,7 +9,7 @@ from playwright.sync_api import Error, Frame, FrameLocator, Locator, Page, expec
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.data.boundaries import load_boundaries
-from dashboard.shell.state import results_key
+from dashboard.shell.state import SHARE, results_key
 from harness.serving import MAP_FRAME as MAP_IFRAME
 from tests.paths import DISTRICTS
 
@@ -160,3 +160,14 @@ def search(page: Page, typed: str, language: Language = Language.EN) -> Locator:
     matches = page.locator(f".st-key-{results_key(language)}")
     expect(matches).to_be_visible(timeout=DRAW_TIMEOUT_MS)
     return matches
+
+
+def open_share_box(page: Page, language: Language = Language.EN) -> Locator:
+    """Turn on the "Share this view" switch under the details; returns the share box's code
+    boxes (the link, then the ``<iframe>`` snippet)."""
+    switch = page.get_by_role("switch", name=text("share", language))
+    page.locator(f".st-key-{SHARE} label").click()  # the label takes the pointer, as for a reader
+    expect(switch).to_be_checked()
+    codes = page.locator('[data-testid="stCode"]')
+    expect(codes).to_have_count(2, timeout=DRAW_TIMEOUT_MS)
+    return codes

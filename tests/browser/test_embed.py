@@ -32,6 +32,7 @@ from .pages import (
     feature_at,
     map_frame,
     map_point,
+    open_share_box,
     wait_until_idle,
 )
 from .test_accessibility import unexplained
@@ -355,8 +356,7 @@ def test_the_full_page_is_unchanged(page: Page, app_url: str, artifacts: Path) -
     expect(frame.locator(".map-credits-toggle")).to_have_count(0)
     expect(frame.locator(".leaflet-control-attribution")).to_be_visible()
     expect(page.get_by_role("heading", name=text("context", Language.EN))).to_be_visible()
-    codes = page.locator('[data-testid="stCode"]')
-    expect(codes).to_have_count(2, timeout=DRAW_TIMEOUT_MS)
+    codes = open_share_box(page)
     expect(codes.last).to_contain_text("embed=true")
     expect(codes.last).to_contain_text('loading="lazy"')
     page.screenshot(path=artifacts / "full-page-1366.png")

@@ -194,6 +194,11 @@ def test_the_whole_journey_from_the_keyboard(keyboard_page: Page, tmp_path: Path
         assert "india-japan-rare-earths/sites.csv" in archive.namelist()
     assert "view=partners" in download.value.url
 
+    # The share box: its switch shows it, and the link's copy button comes next.
+    keys.tab_until(named(text("share", EN)))
+    keys.assert_focus_visible()
+    page.keyboard.press("Space")
+    expect(page.locator('[data-testid="stCode"]')).to_have_count(2, timeout=STEP_MS)
     keys.tab_until(named("Copy to clipboard"))
     keys.assert_focus_visible()
     page.keyboard.press("Enter")

@@ -18,7 +18,14 @@ from dashboard.data.validate import check_folder
 from tests.paths import DISTRICTS
 
 from .conftest import Traffic
-from .pages import MAP_IFRAME, map_view, open_map, set_year_with_keyboard, wait_until_idle
+from .pages import (
+    MAP_IFRAME,
+    map_view,
+    open_map,
+    open_share_box,
+    set_year_with_keyboard,
+    wait_until_idle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -58,8 +65,8 @@ def test_the_address_follows_the_year(page: Page, app_url: str) -> None:
     page.wait_for_function(
         f"new URLSearchParams(location.search).get('year') === '{THIS_YEAR - 3}'", timeout=20_000
     )
-    share = page.locator('[data-testid="stCode"]').last
-    expect(share).to_contain_text(f"year={THIS_YEAR - 3}")
+    link = open_share_box(page).first
+    expect(link).to_contain_text(f"year={THIS_YEAR - 3}")
 
 
 def test_a_hostile_link_shows_a_notice_and_the_default_view(
