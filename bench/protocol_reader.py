@@ -24,6 +24,7 @@ from concurrent.futures import Executor
 from urllib.parse import unquote
 
 import requests
+from requests.adapters import HTTPAdapter, Retry
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from bench.stream_client import Placed, RunResult, SessionError, StreamSession
@@ -95,6 +96,10 @@ class ProtocolReader(Reader):
         super().__init__(number, run, started, points)
         self.url, self.assets, self.pool = url, assets, pool
         self.http = requests.Session()
+        # A browser sends a request again when the server had closed the kept-alive connection
+        # it went out on (uvicorn closes one idle for 5 s, about a reader's thinking time);
+        # requests does not, and would count a reset before any answer as an error.
+        self.http.mount(self.url, HTTPAdapter(max_retries=Retry(total=1, allowed_methods={"GET"})))
         self.session: StreamSession | None = None
         self.features: dict[str, dict] = {}
         self.report: dict[str, object] = {"last_object_clicked": None, "last_active_drawing": None}
