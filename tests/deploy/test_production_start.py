@@ -1,5 +1,6 @@
 """The production start command (deploy/start, the Docker image's CMD) serves the health
-endpoint on the port it is given."""
+endpoint on the port it is given, from a listening socket with TCP_NODELAY set
+(dashboard/tcp_nodelay.py)."""
 
 import os
 import shutil
@@ -11,7 +12,7 @@ from dashboard.paths import REPO_ROOT
 from harness.serving import free_port, wait_healthy
 
 
-def test_start_serves_health_on_the_configured_port(tmp_path: Path) -> None:
+def test_start_serves_health_on_the_configured_port_without_nagle(tmp_path: Path) -> None:
     port = free_port()
     env = {
         **os.environ,
@@ -20,7 +21,8 @@ def test_start_serves_health_on_the_configured_port(tmp_path: Path) -> None:
         # deploy/start runs "python" from PATH: the interpreter running these tests.
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
     }
-    log = (tmp_path / "start.log").open("wb")
+    log_path = tmp_path / "start.log"
+    log = log_path.open("wb")
     process = subprocess.Popen(
         [shutil.which("sh") or "/bin/sh", str(REPO_ROOT / "deploy" / "start")],
         env=env,
@@ -32,3 +34,6 @@ def test_start_serves_health_on_the_configured_port(tmp_path: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=15)
+        log.close()
+    # dashboard/server.py was loaded after Streamlit bound its one socket, and found it.
+    assert "TCP_NODELAY set on 1 listening socket(s)" in log_path.read_text(encoding="utf-8")
