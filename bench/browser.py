@@ -1,6 +1,7 @@
 """Browser-side figures in real Chromium: time to the map drawn and from a year change to the
-map updated, beside the same measures for a bare Streamlit page (one slider, one text) and
-for a page with one ``st_folium`` map and a year slider (bench/one_map_app.py), taken in turn
+map updated, beside the same measures for a bare Streamlit page (one slider, one text), the
+same page served with TCP_NODELAY as the dashboard's server sets it (bench/bare_nodelay_server.py),
+and a page with one ``st_folium`` map and a year slider (bench/one_map_app.py), taken in turn
 with them, run after run, so a noisy machine slows them alike; the bytes a year change
 brings over the WebSocket; the server's memory with 1 and with 10 open sessions; panning at
 scale."""
@@ -23,6 +24,7 @@ from harness.serving import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, streamlit_server
 
 APP = REPO_ROOT / "dashboard" / "server.py"
 BARE_APP = Path(__file__).resolve().parent / "bare_app.py"
+BARE_NODELAY_SERVER = Path(__file__).resolve().parent / "bare_nodelay_server.py"
 ONE_MAP_SERVER = Path(__file__).resolve().parent / "one_map_server.py"
 MAP = MAP_FRAME
 TIMEOUT_MS = 120_000
@@ -205,7 +207,10 @@ def measure_browser(folders: dict[str, Path], runs: int) -> dict[str, object]:
     with sync_playwright() as playwright, ExitStack() as servers:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            urls = {"bare": servers.enter_context(streamlit_server(BARE_APP))[0]}
+            urls = {
+                "bare": servers.enter_context(streamlit_server(BARE_APP))[0],
+                "bare_nodelay": servers.enter_context(streamlit_server(BARE_NODELAY_SERVER))[0],
+            }
             one_map_url = servers.enter_context(streamlit_server(ONE_MAP_SERVER))[0]
             processes = {}
             for name, folder in folders.items():
@@ -214,9 +219,10 @@ def measure_browser(folders: dict[str, Path], runs: int) -> dict[str, object]:
             samples: dict[str, list[tuple[float, float]]] = {name: [] for name in urls}
             one_map: list[tuple[float, float]] = []
             for _ in range(runs):
-                samples["bare"].append(
-                    _timed_once(browser, urls["bare"], _bare_loaded, _bare_changed)
-                )
+                for bare in ("bare", "bare_nodelay"):
+                    samples[bare].append(
+                        _timed_once(browser, urls[bare], _bare_loaded, _bare_changed)
+                    )
                 one_map.append(
                     _timed_once(browser, one_map_url, _one_map_drawn, _map_marked(THIS_YEAR - 3))
                 )
