@@ -11,8 +11,8 @@ from dashboard.core.messages import label, text
 from dashboard.core.sources import Source
 from dashboard.data.dataset import Dataset
 from dashboard.data.schema import PRODUCTION_COLUMN, PRODUCTION_YEAR
-from dashboard.panels.markdown import colon_join, evidence_badge, md
-from dashboard.panels.writers import source_line
+from dashboard.panels.markdown import colon_join, md
+from dashboard.panels.writers import MARKDOWN, source_line
 
 JAPAN = "JPN"
 INDIA = "IND"
@@ -127,5 +127,5 @@ def import_share_markdown(
         rest = text("import_line", language).format(
             measure=measure, basis=md(row.basis), note=note, cited=cited
         )
-        lines.append(f"- {evidence_badge(row.evidence, language)} **{figure}** {rest}")
+        lines.append(f"- {MARKDOWN.evidence(row.evidence, language)} **{figure}** {rest}")
     return "\n".join(lines)

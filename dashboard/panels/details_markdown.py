@@ -6,8 +6,8 @@ from __future__ import annotations
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
 from dashboard.panels.details import Details
-from dashboard.panels.markdown import evidence_badge, fact_line, md, md_link
-from dashboard.panels.writers import source_line
+from dashboard.panels.markdown import fact_line, md, md_link
+from dashboard.panels.writers import MARKDOWN, source_line
 
 
 def details_markdown(details: Details, language: Language) -> str:
@@ -26,7 +26,7 @@ def details_markdown(details: Details, language: Language) -> str:
     if details.description:
         lines += ["", md(details.description)]
     if details.evidence:
-        badge = evidence_badge(details.evidence, language)
+        badge = MARKDOWN.evidence(details.evidence, language)
         evidence = text("fact_line", language).format(
             name=md(text("details_evidence", language)), value=badge
         )
@@ -42,7 +42,7 @@ def details_markdown(details: Details, language: Language) -> str:
             lines.append(f"*{md(text('details_none', language))}*")
         for entry in section.entries:
             flag = f" *({md(text('not_yet', language))})*" if entry.upcoming else ""
-            badge = evidence_badge(entry.evidence, language)
+            badge = MARKDOWN.evidence(entry.evidence, language)
             line = text("entry_line", language).format(
                 title=md(entry.title), flag=flag, detail=md(entry.detail)
             )

@@ -11,7 +11,7 @@ import re
 from urllib.parse import quote, urlsplit
 
 from dashboard.core.choices import Language
-from dashboard.core.messages import label, text
+from dashboard.core.messages import text
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
@@ -37,11 +37,6 @@ def badge(grade: str, label_text: str) -> str:
     """A coloured Streamlit badge with escaped text."""
     colour = BADGE_COLOURS.get(grade, "gray")
     return f":{colour}-badge[{md(label_text)}]"
-
-
-def evidence_badge(grade: str, language: Language) -> str:
-    """The badge for an evidence grade, in the grade's colour and words."""
-    return badge(grade, label("evidence", grade, language))
 
 
 def fact_line(name: str, value: str, language: Language) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Mapping
 import pandas as pd
 
 from dashboard.core.choices import Language
-from dashboard.core.messages import date_text, label, text
+from dashboard.core.messages import date_text, text
 from dashboard.core.sources import Source
 from dashboard.data.schema import BRIEF_ORIGINS
 from dashboard.panels.markdown import colon_join
@@ -42,7 +42,7 @@ def milestone_text(
     date = writer.text(date_text(milestone["date"], language))
     if pd.notna(milestone["end_date"]):
         date = f"{date}–{writer.text(date_text(milestone['end_date'], language))}"
-    grade = writer.badge(milestone["evidence"], label("evidence", milestone["evidence"], language))
+    grade = writer.evidence(milestone["evidence"], language)
     head = f"{grade} {writer.bold.format(date)} {writer.text(milestone['name'])}"
     blocks = [
         writer.paragraph.format(head),
@@ -68,7 +68,7 @@ def year_html(milestones: pd.DataFrame, year: int, language: Language) -> str:
     during = milestones[(milestones["year"] <= year) & (milestones["end_year"] >= year)]
     heading = HTML.bold.format(HTML.text(text("year_milestones", language).format(year=year)))
     items = [
-        f"{HTML.badge(m.evidence, label('evidence', m.evidence, language))} "
+        f"{HTML.evidence(m.evidence, language)} "
         f"{HTML.bold.format(HTML.text(date_text(m.date, language)))} {HTML.text(m.name)}"
         for m in during.itertuples()
     ]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from dashboard.core.choices import Language
-from dashboard.core.messages import text
+from dashboard.core.messages import label, text
 from dashboard.core.sources import Source
 from dashboard.panels.markdown import BADGE_COLOURS, badge, md, md_link
 
@@ -47,6 +47,10 @@ class Writer:
     def blocks(self, parts: Sequence[str]) -> str:
         """Written blocks, one after another."""
         return self.block_separator.join(parts)
+
+    def evidence(self, grade: str, language: Language) -> str:
+        """An evidence grade's badge, labelled in ``language``."""
+        return self.badge(grade, label("evidence", grade, language))
 
 
 def _html_text(value: object) -> str:
