@@ -105,7 +105,8 @@ def main() -> int:
         print("\n".join(lines[-(len(pictures) + 3) :]), flush=True)
 
         browser = measure_browser(folders, args.runs)
-        bare, one_map, nodelay = browser["bare"], browser["one_map"], browser["bare_nodelay"]
+        pages = browser.pages
+        bare, one_map, nodelay = pages["bare"], pages["one_map"], pages["bare_nodelay"]
         lines += [
             "\n## Browser (Chromium, headless)\n",
             "| page | navigation to map drawn (s) | ratio to bare | year change to map "
@@ -121,17 +122,17 @@ def main() -> int:
             f"{one_map.change_s / bare.change_s:.2f} | |",
         ]
         for name in folders:
-            times = browser[name]
-            load_ratio = times.load_s / bare.load_s
-            change_ratio = times.change_s / bare.change_s
+            dashboard = pages[name]
+            load_ratio = dashboard.load_s / bare.load_s
+            change_ratio = dashboard.change_s / bare.change_s
             lines.append(
-                f"| dashboard, {name} | {times.load_s:.2f} | {load_ratio:.2f} | "
-                f"{times.change_s:.2f} | {change_ratio:.2f} | {browser[f'{name}:pan_ms']:.0f} |"
+                f"| dashboard, {name} | {dashboard.load_s:.2f} | {load_ratio:.2f} | "
+                f"{dashboard.change_s:.2f} | {change_ratio:.2f} | {browser.pan_ms[name]:.0f} |"
             )
-        real = browser["real"]
+        real = pages["real"]
         largest = list(folders)[-1]
-        sent = browser["bytes_per_year_change"] / KB
-        extra_mb = (browser["rss_10"] - browser["rss_1"]) / 9
+        sent = browser.bytes_per_year_change / KB
+        extra_mb = (browser.rss_10_mb - browser.rss_1_mb) / 9
         lines += [
             "\n## Budgets\n",
             "| budget | figure | |",
@@ -145,14 +146,14 @@ def main() -> int:
             f"{real.load_s / nodelay.load_s:.2f}x | |",
             f"| bytes over the WebSocket per year change <= 25 KB | {sent:.1f} KB | "
             f"{budget(sent, 25)} |",
-            f"| year change at {largest} <= 1 s | {browser[largest].change_s:.2f} s | "
-            f"{budget(browser[largest].change_s, 1.0)} |",
+            f"| year change at {largest} <= 1 s | {pages[largest].change_s:.2f} s | "
+            f"{budget(pages[largest].change_s, 1.0)} |",
             f"| a picture (any layout, format, language) built <= 2 s | {slowest:.2f} s | "
             f"{budget(slowest, 2.0)} |",
-            f"| server RSS, 1 session <= 300 MB | {browser['rss_1']:.0f} MB | "
-            f"{budget(browser['rss_1'], 300)} |",
+            f"| server RSS, 1 session <= 300 MB | {browser.rss_1_mb:.0f} MB | "
+            f"{budget(browser.rss_1_mb, 300)} |",
             f"| each extra session <= 30 MB | {extra_mb:.1f} MB "
-            f"({browser['rss_10']:.0f} MB with 10) | {budget(extra_mb, 30)} |",
+            f"({browser.rss_10_mb:.0f} MB with 10) | {budget(extra_mb, 30)} |",
         ]
     table = "\n".join(lines) + "\n"
     print(table)
@@ -168,8 +169,9 @@ def main() -> int:
 def browser_only(runs: int) -> int:
     """The navigation and year-change figures alone, for profiling a change quickly."""
     browser = measure_browser({"real": GEODATA_DIR}, runs)
-    bare, real, one_map = browser["bare"], browser["real"], browser["one_map"]
-    nodelay = browser["bare_nodelay"]
+    pages = browser.pages
+    bare, real, one_map = pages["bare"], pages["real"], pages["one_map"]
+    nodelay = pages["bare_nodelay"]
     print(
         f"navigation: bare {bare.load_s:.2f} s (with TCP_NODELAY {nodelay.load_s:.2f} s), "
         f"one map {one_map.load_s:.2f} s "
@@ -178,7 +180,7 @@ def browser_only(runs: int) -> int:
         f"year change: bare {bare.change_s:.2f} s, one map {one_map.change_s:.2f} s "
         f"({one_map.change_s / bare.change_s:.2f}x), dashboard {real.change_s:.2f} s "
         f"({real.change_s / bare.change_s:.2f}x); "
-        f"{browser['bytes_per_year_change'] / KB:.1f} KB over the WebSocket"
+        f"{browser.bytes_per_year_change / KB:.1f} KB over the WebSocket"
     )
     return 0
 

@@ -16,7 +16,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
-from playwright.sync_api import Browser, Page, WebSocket, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, WebSocket, expect, sync_playwright
 
 from dashboard.data.boundaries import load_boundaries
 from dashboard.paths import REPO_ROOT
@@ -56,7 +56,7 @@ def rss_mb(pid: int) -> float:
     raise RuntimeError("no VmRSS")
 
 
-def _slider(page: Page):
+def _slider(page: Page) -> Locator:
     return page.locator('[data-testid="stSlider"] input[type="range"]').first
 
 
@@ -183,6 +183,8 @@ def pan_ms(browser: Browser, url: str) -> float:
         DISTRICTS, timeout=TIMEOUT_MS
     )
     frame = page.locator(MAP).element_handle().content_frame()
+    if frame is None:
+        raise RuntimeError("the map's frame holds no document")
     times = frame.evaluate(
         """async () => {
             const out = [];
@@ -200,10 +202,21 @@ def pan_ms(browser: Browser, url: str) -> float:
     return float(times)
 
 
-def measure_browser(folders: dict[str, Path], runs: int) -> dict[str, object]:
+@dataclass(frozen=True)
+class BrowserFigures:
+    """What ``measure_browser`` measured. ``pages`` holds "bare", "bare_nodelay", "one_map"
+    and each data folder's name; ``pan_ms`` each data folder's; the rest the real dataset's."""
+
+    pages: dict[str, PageTimes]
+    pan_ms: dict[str, float]
+    bytes_per_year_change: int
+    rss_1_mb: float
+    rss_10_mb: float
+
+
+def measure_browser(folders: dict[str, Path], runs: int) -> BrowserFigures:
     """Browser times of the bare page and the dashboard on each data folder: every server runs
     at once and each run measures them in turn, so the ratios compare like with like."""
-    results: dict[str, object] = {}
     with sync_playwright() as playwright, ExitStack() as servers:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
@@ -232,13 +245,12 @@ def measure_browser(folders: dict[str, Path], runs: int) -> dict[str, object]:
                     times = _timed_once(browser, urls[name], loaded, changed)
                     if run > 0:
                         samples[name].append(times)
-            for name, pairs in samples.items():
-                results[name] = PageTimes.of(pairs)
-            for name in folders:
-                results[f"{name}:pan_ms"] = pan_ms(browser, urls[name])
-            results["bytes_per_year_change"] = year_change_bytes(browser, urls["real"])
-            results["rss_1"] = memory_mb(browser, urls["real"], processes["real"].pid, 1)
-            results["rss_10"] = memory_mb(browser, urls["real"], processes["real"].pid, 10)
+            return BrowserFigures(
+                pages={name: PageTimes.of(pairs) for name, pairs in samples.items()},
+                pan_ms={name: pan_ms(browser, urls[name]) for name in folders},
+                bytes_per_year_change=year_change_bytes(browser, urls["real"]),
+                rss_1_mb=memory_mb(browser, urls["real"], processes["real"].pid, 1),
+                rss_10_mb=memory_mb(browser, urls["real"], processes["real"].pid, 10),
+            )
         finally:
             browser.close()
-    return results

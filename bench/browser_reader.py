@@ -90,6 +90,8 @@ class BrowserReader(Reader):
         # A download below the map scrolls the page: bring the map back into view first.
         await self.page.locator(MAP).scroll_into_view_if_needed(timeout=ACTION_MS)
         frame = await (await self.page.locator(MAP).element_handle()).content_frame()
+        if frame is None:
+            raise RuntimeError("the map's frame holds no document")
         x, y = await frame.evaluate(
             """([lat, lng]) => {
                 const p = map_div.latLngToContainerPoint([lat, lng]);
@@ -99,6 +101,8 @@ class BrowserReader(Reader):
             [district.lat, district.lng],
         )
         box = await self.page.locator(MAP).bounding_box()
+        if box is None:
+            raise RuntimeError("the map's frame is not shown")
         before = self.page.url
         await self.page.mouse.click(box["x"] + x, box["y"] + y)
         await self.page.wait_for_function(

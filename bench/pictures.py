@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from starlette.requests import Request
@@ -39,16 +40,14 @@ def picture_seconds(folder: Path, runs: int) -> dict[Picture, PictureTimes]:
     year = dt.date.today().year  # the default view's
     first = Picture(PictureLayout.SLIDE, PictureFormat.PNG)
     picture_bytes(world, View(year=year), first, ADDRESS)  # fonts and caches warm, as a server
-    times = {}
+    times: dict[Picture, PictureTimes] = {}
     for kind in Export:
         picture = kind.file.picture
         if picture is None:
             continue
         seconds = {
             language: median_seconds(
-                lambda language=language, picture=picture: picture_bytes(
-                    world, View(year=year, language=language), picture, ADDRESS
-                ),
+                partial(picture_bytes, world, View(year=year, language=language), picture, ADDRESS),
                 runs,
             )
             for language in Language

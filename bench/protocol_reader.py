@@ -21,6 +21,7 @@ import time
 import zipfile
 from collections.abc import Sequence
 from concurrent.futures import Executor
+from typing import Any
 from urllib.parse import unquote
 
 import requests
@@ -68,7 +69,7 @@ def fitted_position(fit: Sequence[Sequence[float]]) -> dict[str, object]:
     }
 
 
-def map_state(placed: Placed) -> dict[str, object]:
+def map_state(placed: Placed) -> dict[str, Any]:
     """The state the map's frame is handed (dashboard.map.map_state), read from the map's
     element as streamlit-folium sends it."""
     arguments = json.loads(placed.element.component_instance.json_args)
@@ -170,7 +171,9 @@ class ProtocolReader(Reader):
         # The page's own scripts first; the map's frame and files once the first run has
         # named them (a replica serves its component only once a run has declared it).
         await self.fetch([path for path in self.assets if not path.startswith(MAP_FILES)])
-        self.session = StreamSession(self.url, self.http.cookies.get_dict())
+        self.session = StreamSession(
+            self.url, {k: v for k, v in self.http.cookies.get_dict().items() if v is not None}
+        )
         self.session.query_string = link.partition("?")[2]
         await self.session.connect()
         self.check(await self.session.rerun(timeout_s=OPEN_TIMEOUT_S))

@@ -10,7 +10,7 @@ import json
 import os
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -79,7 +79,7 @@ def component_payload(folder: Path) -> tuple[int, int, int, int]:
 def _map_args(at: AppTest) -> bytes:
     for element in at.main:
         proto = getattr(element, "proto", None)
-        if getattr(proto, "component_name", "").endswith("st_folium"):
+        if proto is not None and getattr(proto, "component_name", "").endswith("st_folium"):
             return proto.json_args.encode()
     for node in _walk(at._tree):
         proto = getattr(node, "proto", None)
@@ -88,7 +88,7 @@ def _map_args(at: AppTest) -> bytes:
     raise RuntimeError("no map component on the page")
 
 
-def _walk(node: object):
+def _walk(node: object) -> Iterator[object]:
     yield node
     for child in getattr(node, "children", {}).values():
         yield from _walk(child)

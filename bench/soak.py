@@ -39,7 +39,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.async_api import Browser, BrowserContext, async_playwright
+from playwright.async_api import Browser, BrowserContext, ViewportSize, async_playwright
 
 from bench.browser_reader import MAP, BrowserReader
 from bench.plot import Line, panel_svg, save_png
@@ -58,7 +58,7 @@ SAMPLE_EVERY_S = 2.0
 P95_BUDGET_S = 2.0
 MEMORY_BASE_MB, MEMORY_PER_SESSION_MB = 300.0, 30.0
 SLOPE_BUDGET_MB_PER_MIN = 1.0
-VIEWPORT = {"width": 1366, "height": 768}
+VIEWPORT: ViewportSize = {"width": 1366, "height": 768}
 
 
 async def scout(browser: Browser, url: str) -> list[str]:
@@ -169,7 +169,7 @@ def soak(
             try:
                 for replica in started:
                     replica.start()
-                watch = [Series(f"replica {i + 1}", r.process.pid) for i, r in enumerate(started)]
+                watch = [Series(f"replica {i + 1}", r.pid) for i, r in enumerate(started)]
                 run.series = [*watch, own]
                 asyncio.run(drive(started[0].url, sessions, browsers, seconds, run, run.series))
             finally:
@@ -178,9 +178,7 @@ def soak(
         else:
             with deployment(folder, replicas) as site:
                 run = Run(sessions, browsers, seconds, f"nginx, {replicas} replicas")
-                watch = [
-                    Series(f"replica {i + 1}", r.process.pid) for i, r in enumerate(site.replicas)
-                ]
+                watch = [Series(f"replica {i + 1}", r.pid) for i, r in enumerate(site.replicas)]
                 run.series = [*watch, own]
                 asyncio.run(drive(site.url, sessions, browsers, seconds, run, run.series))
                 started = site.replicas

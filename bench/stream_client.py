@@ -62,27 +62,25 @@ class RunResult:
 def _initial_state(kind: str, widget: Message) -> WidgetState:
     """The value the front end holds for a widget when it first draws it (or when the server
     sets its value), as the widget state it sends back."""
-    state = WidgetState(id=widget.id)  # type: ignore[attr-defined]
+    state = WidgetState(id=widget.id)
     if kind == "slider":
-        values = widget.value if widget.set_value else widget.default  # type: ignore[attr-defined]
+        values = widget.value if widget.set_value else widget.default
         state.double_array_value.data.extend(values)
     elif kind == "checkbox":
-        state.bool_value = widget.value if widget.set_value else widget.default  # type: ignore[attr-defined]
+        state.bool_value = widget.value if widget.set_value else widget.default
     elif kind == "radio":
-        options = list(widget.options)  # type: ignore[attr-defined]
+        options = list(widget.options)
         if widget.HasField("raw_value"):
-            state.string_value = widget.raw_value  # type: ignore[attr-defined]
+            state.string_value = widget.raw_value
         elif options and widget.HasField("default"):
-            state.string_value = options[widget.default]  # type: ignore[attr-defined]
+            state.string_value = options[widget.default]
     elif kind == "selectbox":
         if widget.HasField("raw_value"):
-            state.string_value = widget.raw_value  # type: ignore[attr-defined]
+            state.string_value = widget.raw_value
     elif kind == "multiselect":
-        options = list(widget.options)  # type: ignore[attr-defined]
+        options = list(widget.options)
         chosen = (
-            list(widget.raw_values)  # type: ignore[attr-defined]
-            if widget.set_value  # type: ignore[attr-defined]
-            else [options[i] for i in widget.default]  # type: ignore[attr-defined]
+            list(widget.raw_values) if widget.set_value else [options[i] for i in widget.default]
         )
         state.string_array_value.data.extend(chosen)
     return state

@@ -90,6 +90,13 @@ class Replica:
         """Where the replica answers."""
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def pid(self) -> int:
+        """The started replica's process id."""
+        if self.process is None:
+            raise RuntimeError(f"the replica on port {self.port} was not started")
+        return self.process.pid
+
     def start(self) -> None:
         """Start the replica (deploy/start) and wait until it is healthy."""
         with self.log.open("ab") as output:
