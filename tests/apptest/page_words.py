@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Element, Expander, Widget
 
 _VALUE_KINDS = {"Title", "Header", "Subheader", "Caption", "Markdown", "Info", "Warning", "Error"}
 _WIDGET_KINDS = {
@@ -49,15 +50,19 @@ def page_words(at: AppTest) -> list[str]:
         kind = type(node).__name__
         proto = getattr(node, "proto", None)
         if kind in _VALUE_KINDS:
+            assert isinstance(node, Element), kind
             words.append(str(node.value))
         elif kind in _WIDGET_KINDS:
+            assert isinstance(node, (Widget, Expander)), kind
             words.append(str(node.label))
             words += [str(option) for option in getattr(node, "options", [])]
             for part in ("help", "placeholder"):
                 words.append(str(getattr(proto, part, "") or ""))
         elif kind == "Html":  # what it shows: a style sheet, tags and attributes are not read
+            assert proto is not None
             shown = re.sub(r"<style>.*?</style>", "", proto.body, flags=re.DOTALL)
             words.append(html.unescape(re.sub(r"<[^>]*>", " ", shown)))
         elif getattr(node, "type", "") == "vega_lite_chart":
+            assert proto is not None
             words += list(_chart_titles(json.loads(proto.spec)))
     return [w for w in words if w]

@@ -35,7 +35,7 @@ def page_text(at: AppTest) -> str:
 
 def details_html(at: AppTest) -> str:
     """The main column's HTML elements (the year's milestones among them)."""
-    return "\n".join(h.value for h in at.main.get("html"))
+    return "\n".join(h.value for h in at.main.html)
 
 
 def details_text(at: AppTest) -> str:
@@ -189,7 +189,9 @@ def test_the_evidence_filter_hides_reported_sites(app: AppTest) -> None:
     app.radio(key="evidence").set_value(app.radio(key="evidence").options[0]).run()
     assert "Toyotsu Rare Earths India" in details_text(app)  # verified
     click(app, "link:link-ipef-supply-chain-jpn-ind", 20, 80)
-    assert app.radio(key="evidence").value.value == "verified"
+    evidence = app.radio(key="evidence").value
+    assert evidence is not None
+    assert evidence.value == "verified"
     assert "Not shown in this view" in details_text(app)  # graded 'reported'
 
 
@@ -217,7 +219,9 @@ def test_a_deep_link_opens_its_view() -> None:
     assert at.slider(key="year").value == 2012
     assert marked(at, "Ganjam") == "district:lgd-354"
     assert [layer.value for layer in at.multiselect(key="layers").value] == ["districts", "sites"]
-    assert at.radio(key="evidence").value.value == "verified"
+    evidence = at.radio(key="evidence").value
+    assert evidence is not None
+    assert evidence.value == "verified"
     assert details_text(at).startswith("### Ganjam")
     assert not at.warning
 

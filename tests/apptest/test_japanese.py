@@ -115,7 +115,9 @@ def test_switching_language_keeps_the_view() -> None:
     at.radio(key="language").set_value(Language.EN).run()
     assert at.title[0].value == EN["title"]
     assert at.slider(key="year").value == 2012
-    assert at.radio(key="evidence").value.value == "verified"
+    evidence = at.radio(key="evidence").value
+    assert evidence is not None
+    assert evidence.value == "verified"
     assert marked(at, "Ganjam") == "district:lgd-354"
     assert at.query_params["lang"] == "en"
     assert at.query_params["sel"] == f"district:lgd-{GANJAM}"

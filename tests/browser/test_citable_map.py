@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import label
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 ANAKAPALLI_OLD_CODE = 685  # the number links carried before the dashboard used LGD codes
 
 
-def main_text(page: Page):
+def main_text(page: Page) -> Locator:
     return page.locator('[data-testid="stMainBlockContainer"]')
 
 

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
@@ -31,7 +31,7 @@ NEW_DISTRICTS = {
 }
 
 
-def details(page: Page):
+def details(page: Page) -> Locator:
     return page.locator('[data-testid="stMainBlockContainer"]')
 
 

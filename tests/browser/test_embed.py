@@ -11,10 +11,20 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Frame, FrameLocator, Page, Request, expect
+from playwright.sync_api import (
+    Browser,
+    FloatRect,
+    Frame,
+    FrameLocator,
+    Page,
+    Request,
+    ViewportSize,
+    expect,
+)
 
 from dashboard.core.choices import Language
 from dashboard.core.localize import place_names
@@ -69,13 +79,13 @@ class Article:
     width: int
     height: int
 
-    def box(self, selector: str) -> dict[str, float]:
+    def box(self, selector: str) -> FloatRect:
         """An element's box in the article's page (Playwright measures from the top window)."""
         box = self.app.locator(selector).first.bounding_box()
         assert box is not None, selector
         return box
 
-    def frame_box(self) -> dict[str, float]:
+    def frame_box(self) -> FloatRect:
         box = self.page.locator(f"#{FRAME_ID}").bounding_box()
         assert box is not None
         return box
@@ -107,7 +117,7 @@ def open_article(browser: Browser, app_url: str) -> Iterator[Opener]:
     contexts = []
 
     def opener(width: int, height: int, language: Language, query: str = "") -> Article:
-        viewport = {"width": width + 2 * MARGIN, "height": height + 6 * MARGIN}
+        viewport: ViewportSize = {"width": width + 2 * MARGIN, "height": height + 6 * MARGIN}
         context = browser.new_context(viewport=viewport, locale="en-US")
         contexts.append(context)
         page = context.new_page()
@@ -143,7 +153,7 @@ def district_name(world: World, district: str, language: Language) -> str:
     return text("district_name", language).format(name=name)
 
 
-def inside(inner: dict[str, float], outer: dict[str, float], slack: float = 0.5) -> bool:
+def inside(inner: FloatRect, outer: FloatRect, slack: float = 0.5) -> bool:
     return (
         inner["x"] >= outer["x"] - slack
         and inner["y"] >= outer["y"] - slack
@@ -152,7 +162,7 @@ def inside(inner: dict[str, float], outer: dict[str, float], slack: float = 0.5)
     )
 
 
-def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+def overlap(a: FloatRect, b: FloatRect) -> bool:
     return not (
         a["x"] + a["width"] <= b["x"]
         or b["x"] + b["width"] <= a["x"]
@@ -161,7 +171,18 @@ def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
     )
 
 
-def measure(article: Article) -> dict[str, object]:
+class Boxes(TypedDict):
+    """What ``measure`` finds; the credits and the details' heading may not be drawn."""
+
+    frame: FloatRect
+    map: FloatRect
+    credits: FloatRect | None
+    details: FloatRect | None
+    year: FloatRect
+    sidebar: FloatRect
+
+
+def measure(article: Article) -> Boxes:
     """The boxes that matter, in the article's page: the frame, the map, the folded credits,
     the details' heading, the year slider and the sidebar."""
     details = text("details", Language(article.address()["lang"][0]))
@@ -178,7 +199,7 @@ def measure(article: Article) -> dict[str, object]:
     }
 
 
-def round_box(box: dict[str, float]) -> str:
+def round_box(box: FloatRect) -> str:
     return f"{box['width']:.0f}x{box['height']:.0f} at ({box['x']:.0f}, {box['y']:.0f})"
 
 

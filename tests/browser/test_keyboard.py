@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ElementHandle, Frame, Page, expect
+from playwright.sync_api import Browser, FloatRect, Frame, Page, expect
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import label, text
@@ -74,12 +74,13 @@ class Keyboard:
     def assert_focus_visible(self) -> None:
         """The focused element looks different with the focus than without it."""
         document = self.document()
-        handle: ElementHandle = document.evaluate_handle("document.activeElement")  # type: ignore[assignment]
+        handle = document.evaluate_handle("document.activeElement").as_element()
+        assert handle is not None, self.focused()
         box = handle.bounding_box()
         assert box is not None, self.focused()
         assert min(box["width"], box["height"]) > 0, self.focused()
         margin = 6
-        clip = {
+        clip: FloatRect = {
             "x": max(0.0, box["x"] - margin),
             "y": max(0.0, box["y"] - margin),
             "width": box["width"] + 2 * margin,
@@ -104,7 +105,7 @@ def address(page: Page) -> str:
 
 
 @pytest.fixture
-def keyboard_page(browser: Browser, app_url: str) -> Page:
+def keyboard_page(browser: Browser, app_url: str) -> Iterator[Page]:
     context = browser.new_context(
         viewport={"width": 1366, "height": 768}, locale="en-US", accept_downloads=True
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import shapely
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
 
 from dashboard.core.refs import district_ref
 from dashboard.data.boundaries import load_boundaries
@@ -19,9 +19,9 @@ from .pages import MAP_IFRAME, feature_at, in_viewport, map_frame, map_point, op
 
 pytestmark = pytest.mark.browser
 
-LAPTOP = {"width": 1366, "height": 768}
-DESKTOP = {"width": 1920, "height": 1080}
-PHONE = {"width": 390, "height": 844}
+LAPTOP: ViewportSize = {"width": 1366, "height": 768}
+DESKTOP: ViewportSize = {"width": 1920, "height": 1080}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 # Far apart and of every shape: north and south ends, inland and coast, small and large.
 DISTRICTS = (
     "Mayurbhanj",
@@ -73,11 +73,24 @@ def point_on_top(page: Page, district: str, where: str, ref: str) -> tuple[float
     raise AssertionError(f"no point of {district} ({where}) where the district is on top")
 
 
-def fresh_page(browser: Browser, viewport: dict[str, int], **options: object) -> Page:
-    return browser.new_context(viewport=viewport, locale="en-US", **options).new_page()
+def fresh_page(
+    browser: Browser,
+    viewport: ViewportSize,
+    *,
+    has_touch: bool | None = None,
+    is_mobile: bool | None = None,
+    device_scale_factor: float | None = None,
+) -> Page:
+    return browser.new_context(
+        viewport=viewport,
+        locale="en-US",
+        has_touch=has_touch,
+        is_mobile=is_mobile,
+        device_scale_factor=device_scale_factor,
+    ).new_page()
 
 
-def details_heading(page: Page, district: str) -> object:
+def details_heading(page: Page, district: str) -> Locator:
     details = page.locator('[data-testid="stMainBlockContainer"]')
     return details.get_by_role("heading", name=district, exact=True)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Dialog, Page, expect
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
@@ -73,7 +73,12 @@ def test_a_hostile_link_shows_a_notice_and_the_default_view(
     page: Page, app_url: str, traffic: Traffic, artifacts: Path
 ) -> None:
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     hostile = "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
     page.goto(f"{app_url}/?year={hostile}&sel=site:{hostile}&{hostile}=1&view={'x' * 400}")
     notice = page.get_by_text(text("url_ignored", Language.EN).format(keys="year, sel, ?, view"))

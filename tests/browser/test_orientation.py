@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import shapely
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, ViewportSize, expect
 
 from dashboard.core.choices import Language
 from dashboard.core.refs import district_ref
@@ -22,7 +22,7 @@ from .pages import feature_at, map_frame, map_point, open_map
 
 pytestmark = pytest.mark.browser
 
-SIZES = {
+SIZES: dict[str, ViewportSize] = {
     "laptop": {"width": 1366, "height": 768},
     "embed": {"width": 900, "height": 600},
     "phone": {"width": 390, "height": 844},

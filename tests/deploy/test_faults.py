@@ -75,9 +75,9 @@ def test_many_hostile_links_at_once_leave_no_exception_and_memory_flat(
                 context.close()
 
         wave()  # the first wave warms the caches
-        warm = rss_mb(replica.process.pid)
+        warm = rss_mb(replica.pid)
         for _ in range(2):
             wave()
-        assert rss_mb(replica.process.pid) - warm < 30  # MB: flat, not growing per wave
+        assert rss_mb(replica.pid) - warm < 30  # MB: flat, not growing per wave
         log = replica.log.read_text(encoding="utf-8", errors="replace")
         assert not re.search(r"Traceback|Exception", log), log[-2000:]

@@ -92,7 +92,9 @@ def test_the_map_marks_each_change_it_can_draw(real_world: World) -> None:
     scene = compose_scene(real_world, view)
     index = layer_index(real_world)
     state = map_state(scene, index, view_bounds(real_world, view.map_view))
-    marks = {(layer, position): kind for layer, position, kind in state["changes"]}
+    changes = state["changes"]
+    assert isinstance(changes, list)
+    marks = {(layer, position): kind for layer, position, kind in changes}
     assert marks[("sites", index.sites["site-srikurmam-bhavanapadu"])] == "changed"
     assert marks[("links", index.links["link-forge-jpn-ind"])] == "appeared"
     assert (

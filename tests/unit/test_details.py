@@ -56,7 +56,9 @@ def test_a_site_shows_its_location_caveat_and_sources(at_2020: Scene, good_world
     assert facts["Location"].startswith("Town proxy (not the site itself): Chhatrapur")
     assert oscom.evidence == "disputed"
     assert oscom.evidence_note == "Start year: 1984 or 1986."
-    assert oscom.sources[0].url.startswith("https://www.business-standard.com/")
+    url = oscom.sources[0].url
+    assert url is not None
+    assert url.startswith("https://www.business-standard.com/")
 
 
 def test_a_record_outside_the_year_says_so(good_world: World) -> None:

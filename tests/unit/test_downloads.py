@@ -54,7 +54,7 @@ def test_exported_geojson_passes_the_validator(
         for spec in CURATED
         if spec is not SOURCES
         for record in checked.of(spec)
-        for source in record.get("sources") or ()
+        for source in record.texts("sources")
     }
     assert {record.get("id") for record in checked.of(SOURCES)} == cited
 

@@ -38,7 +38,9 @@ RECORDS = frame(
         (None, ["old", "new", "ended", "undated", "claim"]),
     ],
 )
-def test_records_exist_between_their_start_and_end_years(year, expected) -> None:
+def test_records_exist_between_their_start_and_end_years(
+    year: int | None, expected: list[str]
+) -> None:
     assert list(existing_in_year(RECORDS, View(year=year))["id"]) == expected
 
 
@@ -50,7 +52,9 @@ def test_records_exist_between_their_start_and_end_years(year, expected) -> None
         (EvidenceLevel.ALL, ["old", "new", "ended", "undated", "claim"]),
     ],
 )
-def test_evidence_levels_include_the_surer_grades(level, expected) -> None:
+def test_evidence_levels_include_the_surer_grades(
+    level: EvidenceLevel, expected: list[str]
+) -> None:
     assert list(existing_in_year(RECORDS, View(None, level))["id"]) == expected
 
 

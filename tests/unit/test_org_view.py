@@ -44,7 +44,9 @@ def test_its_shown_records_are_outlined_for_the_year(real_world: World) -> None:
     assert "link:link-pensana-longonjo-trei" in scene.highlight  # TREI's Angolan feed
     index = layer_index(real_world)
     state = map_state(scene, index, view_bounds(real_world, view.map_view))
-    assert ["sites", index.sites["site-trei"]] in state["highlight"]
+    highlight = state["highlight"]
+    assert isinstance(highlight, list)
+    assert ["sites", index.sites["site-trei"]] in highlight
     # Before TREI existed, nothing of it is outlined.
     assert (
         "site:site-trei"

@@ -53,10 +53,10 @@ def closest_pair(colours: Mapping[str, str], vision: str) -> tuple[float, str, s
     )
 
 
-COLOUR_ONLY = {
+COLOUR_ONLY: dict[str, Mapping[str, str]] = {
     "site kinds": theme.SITE_COLOURS,
     "production chart groups": charts.GROUP_COLOURS,
-    "import chart measures": dict(enumerate(charts.MEASURE_COLOURS)),
+    "import chart measures": {str(i): c for i, c in enumerate(charts.MEASURE_COLOURS)},
 }
 
 

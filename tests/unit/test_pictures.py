@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from dashboard.core.choices import Language, Measure
 from dashboard.core.exports import Picture, PictureFormat, PictureLayout
@@ -155,7 +156,11 @@ def test_the_japanese_pdf_embeds_its_japanese_font(
 ) -> None:
     reader = PdfReader(io.BytesIO(files["ja", PictureLayout.A4, PictureFormat.PDF]))
     embedded = []
-    for font in reader.pages[0]["/Resources"]["/Font"].values():
+    resources = reader.pages[0]["/Resources"]
+    assert isinstance(resources, DictionaryObject)
+    fonts = resources["/Font"]
+    assert isinstance(fonts, DictionaryObject)
+    for font in fonts.values():
         font = font.get_object()
         for descendant in font.get("/DescendantFonts", [font]):
             descriptor = descendant.get_object()["/FontDescriptor"].get_object()
@@ -213,6 +218,7 @@ def test_two_labels_that_would_collide_do_not() -> None:
     assert a == first.spots[0]
     assert b == second.spots[1]  # its second choice, the left
     assert not a.box.overlaps(b.box)
+    assert first.dot is not None
     assert not b.box.overlaps(first.dot)
 
 

@@ -10,7 +10,9 @@ def test_well_formed_references() -> None:
     assert Selection("district", "lgd-354").district_code == 354
     assert Selection("site", "site-oscom").district_code is None
     assert parse_ref("site:site-oscom") == Selection("site", "site-oscom")
-    assert parse_ref("link:link-quad-cmi-jpn-ind").ref == "link:link-quad-cmi-jpn-ind"
+    link = parse_ref("link:link-quad-cmi-jpn-ind")
+    assert link is not None
+    assert link.ref == "link:link-quad-cmi-jpn-ind"
 
 
 @pytest.mark.parametrize(

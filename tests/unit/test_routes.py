@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from starlette.requests import Request
+from starlette.responses import Response
 
 from dashboard import routes
 from dashboard.core.choices import Language
@@ -57,6 +58,11 @@ def request(file: str, query: str = "", host: str = "", base: str = "") -> Reque
     )
 
 
+def body_of(response: Response) -> bytes:
+    assert isinstance(response.body, bytes)
+    return response.body
+
+
 def names_in(body: bytes) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(body)) as archive:
         return archive.namelist()
@@ -93,7 +99,7 @@ def test_the_csv_of_a_view_is_a_zip_of_its_tables() -> None:
     assert response.headers["content-disposition"] == (
         'attachment; filename="india-japan-rare-earths-csv.zip"'
     )
-    assert "india-japan-rare-earths/sites.csv" in names_in(response.body)
+    assert "india-japan-rare-earths/sites.csv" in names_in(body_of(response))
 
 
 def test_the_year_of_the_view_decides_what_is_in_it() -> None:
@@ -115,7 +121,7 @@ def test_a_hostile_query_gets_the_default_view_not_an_error() -> None:
     response = export_response(request(Export.GEOJSON.file.name, query), GEODATA_DIR)
     assert response.status_code == 200
     assert b"<script>" not in response.body
-    assert "india-japan-rare-earths/sites.geojson" in names_in(response.body)
+    assert "india-japan-rare-earths/sites.geojson" in names_in(body_of(response))
 
 
 def test_an_unknown_file_is_not_found_in_the_links_language() -> None:
@@ -124,9 +130,9 @@ def test_an_unknown_file_is_not_found_in_the_links_language() -> None:
     # A picture in a format or layout there is none of is no file either.
     for name in ("india-japan-rare-earths-slide.gif", "india-japan-rare-earths-a3.pdf"):
         assert export_response(request(name), GEODATA_DIR).status_code == 404
-    assert response.body.decode("utf-8") == text("export_not_found", Language.EN)
+    assert body_of(response).decode("utf-8") == text("export_not_found", Language.EN)
     japanese = export_response(request("passwd", "lang=ja"), GEODATA_DIR)
-    assert japanese.body.decode("utf-8") == text("export_not_found", Language.JA)
+    assert body_of(japanese).decode("utf-8") == text("export_not_found", Language.JA)
 
 
 def test_broken_data_answers_503_and_names_no_file_to_the_reader(
@@ -135,7 +141,7 @@ def test_broken_data_answers_503_and_names_no_file_to_the_reader(
     folder = geodata_with_broken_sites(tmp_path)
     response = export_response(request(Export.CSV.file.name), folder, TODAY)
     assert response.status_code == 503
-    assert response.body.decode("utf-8") == text("export_data_error", Language.EN)
+    assert body_of(response).decode("utf-8") == text("export_data_error", Language.EN)
     assert str(folder) in caplog.text
 
 
@@ -227,7 +233,7 @@ def test_each_picture_comes_as_its_media_type(kind: Export) -> None:
     assert response.headers["content-type"].split(";")[0] == media_type[kind.value[-3:]]
     assert response.headers["content-disposition"] == (f'attachment; filename="{kind.file.name}"')
     signature = {"png": b"\x89PNG", "svg": b"<?xml", "pdf": b"%PDF-"}
-    assert response.body.startswith(signature[kind.value[-3:]])
+    assert body_of(response).startswith(signature[kind.value[-3:]])
 
 
 def test_a_picture_links_back_to_its_view_on_the_host_it_was_asked_from() -> None:
@@ -235,7 +241,7 @@ def test_a_picture_links_back_to_its_view_on_the_host_it_was_asked_from() -> Non
     asked = request(Export.A4_SVG.file.name, query, host="maps.example.org", base="/minerals")
     response = export_response(asked, GEODATA_DIR, TODAY, base_url_path="minerals")
     address = "https://maps.example.org/minerals/?year=2012&amp;sel=district%3Algd-354&amp;lang=ja"
-    assert address in response.body.decode("utf-8")  # what was not understood is left out
+    assert address in body_of(response).decode("utf-8")  # what was not understood is left out
 
 
 def test_a_picture_is_drawn_once_then_served_from_the_cache(
