@@ -14,6 +14,7 @@ import sys
 import time
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlencode
 
 # Streamlit puts only this script's folder on sys.path, and hosted services (Streamlit Community
 # Cloud) install the requirements, not this project: make the repository root importable.
@@ -24,7 +25,7 @@ from streamlit_folium import st_folium
 
 from dashboard.core import session as flow
 from dashboard.core.choices import Language, MapView
-from dashboard.core.exports import feed_href
+from dashboard.core.exports import feed_href, map_state_href
 from dashboard.core.localize import place_names
 from dashboard.core.messages import text
 from dashboard.core.refs import parse_ref
@@ -191,6 +192,13 @@ def year_view() -> None:
         language=language,
     )
     params = encode(view, domain)
+    # Where the map asks for another year's state of this view when the reader moves the year
+    # (dashboard/map/view_state.py): the view's query without the year or the position.
+    state_href = (
+        map_state_href(st.get_option("server.baseUrlPath") or "")
+        + "?"
+        + urlencode({key: value for key, value in params.items() if key not in ("year", "at")})
+    )
     # While playing, the address stays put; it follows the year once the play stops.
     if not session.playing and params != st.query_params.to_dict():
         st.query_params.from_dict(params)
@@ -207,7 +215,7 @@ def year_view() -> None:
         ),
         # awaitingReport: a map drawn before this process knew of it reports again.
         feature_group_to_add=state_overlay(
-            {**outputs.state, "awaitingReport": not session.page_complete}
+            {**outputs.state, "awaitingReport": not session.page_complete, "yearState": state_href}
         ),
         center=(opened_at.lat, opened_at.lng) if opened_at else None,
         zoom=opened_at.zoom if opened_at else None,

@@ -4,7 +4,8 @@ picture (PNG, SVG or PDF, on a slide or an A4 page; kept in a bounded cache, sin
 takes about a second to draw), built from the data alone; ``GET changes.atom`` with the feed
 of changes to the data (geodata/CHANGELOG.md); ``POST map-events`` takes a reader's map's
 report that it could not load its layers, and logs it (the operator's only sign of a page that
-is broken in a browser).
+is broken in a browser); ``GET map-state?<a view's query>`` answers with the view's map state,
+which the map's frame draws as soon as the reader moves the year (map_state_response says why).
 
 It reads the query as a shared link is read (dashboard.core.url: anything not understood is
 dropped), so any replica answers any download and a download link can be pasted and reopened
@@ -20,6 +21,7 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlencode, urlunsplit
 
@@ -35,6 +37,7 @@ from dashboard.core.exports import (
     export_named,
     feed_href,
     map_events_href,
+    map_state_href,
     route_path,
 )
 from dashboard.core.messages import text
@@ -98,13 +101,19 @@ def view_address(request: Request, base_url_path: str, view: View, domain: Domai
     return urlunsplit((url.scheme, url.netloc, path, urlencode(encode(view, domain)), ""))
 
 
+def query_of(request: Request) -> dict[str, list[str]]:
+    """The request's query as a shared link's parameters are read."""
+    params: dict[str, list[str]] = {}
+    for key, value in request.query_params.multi_items():
+        params.setdefault(key, []).append(value)
+    return params
+
+
 def export_response(
     request: Request, folder: Path, today: dt.date | None = None, base_url_path: str = ""
 ) -> Response:
     """The answer to one export request (a plain function of the request and the data)."""
-    params: dict[str, list[str]] = {}
-    for key, value in request.query_params.multi_items():
-        params.setdefault(key, []).append(value)
+    params = query_of(request)
     # A refusal is written in the link's language, like the page it came from.
     language = link_language(None, params.get("lang", []), Language.EN)
     kind = export_named(request.path_params.get("file", ""))
@@ -131,6 +140,35 @@ def export_response(
             "Content-Disposition": f'attachment; filename="{kind.file.name}"',
             "Cache-Control": "no-cache",
         },
+    )
+
+
+def map_state_response(request: Request, folder: Path, today: dt.date | None = None) -> Response:
+    """The map's state for the view the query names, from the cache the script fills and
+    reads (``view_outputs``), so a view is computed once for both.
+
+    When the reader moves the year slider, the map's frame asks for the new year's state here
+    and draws it at once, instead of waiting for the script's run and for Streamlit's front end
+    to render the page around it (a year step renders every element of the page again at each
+    of its commits: bench/results.md). The run that follows brings the same state, with the
+    details and the address. The answer is not kept by the browser: the run's state replaces
+    it in any case."""
+    # Imported when first asked, once Streamlit's runtime has started: a cache declared before
+    # it logs a warning at every start.
+    from dashboard.shell.cache import view_outputs
+
+    params = query_of(request)
+    try:
+        shared_world(folder)
+    except DatasetError:
+        LOG.error("a map state was asked for, but the data in %s did not validate", folder)
+        return Response(status_code=503)  # the map shows the run's state instead
+    view, _ = decode(params, shared_domain(folder, (today or dt.date.today()).year))
+    state = view_outputs(folder, replace(view, position=None)).state
+    return Response(
+        json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
+        media_type="application/json",
+        headers={"Cache-Control": "no-store"},
     )
 
 
@@ -197,8 +235,12 @@ def server_routes(folder: Path, base_url_path: str) -> list[Route]:
     def feed(request: Request) -> Response:
         return feed_response(request, folder, base_url_path)
 
+    def state(request: Request) -> Response:
+        return map_state_response(request, folder)
+
     return [
         Route(f"{route_path(base_url_path)}/{{file}}", export, methods=["GET", "HEAD"]),
         Route(feed_href(base_url_path), feed, methods=["GET", "HEAD"]),
         Route(map_events_href(base_url_path), map_event_response, methods=["POST"]),
+        Route(map_state_href(base_url_path), state, methods=["GET"]),
     ]

@@ -21,6 +21,8 @@ ROUTE = "exports"
 FEED_FILE = "changes.atom"
 # Where a reader's map tells the server it could not load its layers.
 MAP_EVENTS = "map-events"
+# Where a reader's map asks for the state of the year its slider moves to.
+MAP_STATE = "map-state"
 
 
 class Export(Enum):
@@ -122,6 +124,11 @@ def feed_href(base_url_path: str) -> str:
 def map_events_href(base_url_path: str) -> str:
     """The address the map posts its problems to (``map-events`` below the base path)."""
     return _below_base(base_url_path, MAP_EVENTS)
+
+
+def map_state_href(base_url_path: str) -> str:
+    """The address the map asks for a view's state (``map-state`` below the base path)."""
+    return _below_base(base_url_path, MAP_STATE)
 
 
 def _below_base(base_url_path: str, name: str) -> str:

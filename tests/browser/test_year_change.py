@@ -1,6 +1,7 @@
 """A year change sends the map's state, not its geometry: the district shapes stay the same
-DOM nodes, clicks keep selecting, the whole change stays within the transfer budget, and Play
-steps through every year to the last and stops, or pauses with its year in the address."""
+DOM nodes, clicks keep selecting, the whole change stays within the transfer budget, the map
+draws the slider's year before the page's run brings it, and Play steps through every year to
+the last and stops, or pauses with its year in the address."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import Page, WebSocket, expect
+from playwright.sync_api import Page, WebSocket, WebSocketRoute, expect
 
 from dashboard.core.choices import Language
 from dashboard.core.messages import text
@@ -77,6 +78,48 @@ def test_a_year_change_sends_little(page: Page, app_url: str) -> None:
     wait_until_idle(page)
     assert received, "the year change reached the server and came back"
     assert sum(received) <= YEAR_CHANGE_BYTES_BUDGET, received
+
+
+def test_the_map_draws_the_slider_s_year_before_the_page_s_run(page: Page, app_url: str) -> None:
+    """The map's frame watches Streamlit's slider (private_api.js, watchYearSlider: it fails
+    here when Streamlit changes the slider's markup) and asks the map-state route for the
+    year: held back, the server's messages are not needed for the map to show it."""
+    held: list[str | bytes] = []
+    holding = False
+
+    def relay(socket: WebSocketRoute) -> None:
+        server = socket.connect_to_server()
+        socket.on_message(server.send)
+
+        def to_page(message: str | bytes) -> None:
+            if holding:
+                held.append(message)
+            else:
+                socket.send(message)
+
+        server.on_message(to_page)
+        sockets.append(socket)
+
+    sockets: list[WebSocketRoute] = []
+    page.route_web_socket("**/_stcore/stream", relay)
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/map-state?" in r.url else None)
+    open_map(page, app_url)
+    holding = True
+    set_year_with_keyboard(page, THIS_YEAR, THIS_YEAR - 1)
+    container = page.frame_locator(MAP_IFRAME).locator(".leaflet-container")
+    expect(container).to_have_attribute("data-year", str(THIS_YEAR - 1), timeout=20_000)
+    assert [url for url in asked if f"year={THIS_YEAR - 1}" in url], asked
+    page.wait_for_timeout(500)
+    assert held, "the page's run was held back"
+    assert address_year(page) != str(THIS_YEAR - 1)  # the run has not reached the page
+    holding = False
+    for message in held:
+        sockets[-1].send(message)
+    page.wait_for_function(
+        f"new URLSearchParams(location.search).get('year') === '{THIS_YEAR - 1}'", timeout=20_000
+    )
+    expect(container).to_have_attribute("data-year", str(THIS_YEAR - 1))
 
 
 def address_year(page: Page) -> str | None:

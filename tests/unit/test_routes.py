@@ -1,6 +1,7 @@
 """The server's routes: the export route answers a view's downloads from the data alone (the
 file its name asks for, for the view its query asks for, read like a shared link, and plain
-errors otherwise); the map-events route logs a map's report and nothing else."""
+errors otherwise); the map-state route answers the map's state of a view, as the script sends
+it; the map-events route logs a map's report and nothing else."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import json
 import logging
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -29,6 +31,7 @@ from dashboard.core.exports import (
     route_path,
 )
 from dashboard.core.messages import text
+from dashboard.core.url import decode, shared_domain
 from dashboard.map.picture.cache import PictureCache
 from dashboard.paths import GEODATA_DIR
 from dashboard.routes import (
@@ -37,8 +40,10 @@ from dashboard.routes import (
     export_response,
     map_event_line,
     map_event_response,
+    map_state_response,
     server_routes,
 )
+from dashboard.shell.cache import view_outputs
 from tests.support.broken_data import geodata_with_broken_sites
 
 TODAY = dt.date(2026, 12, 1)
@@ -81,6 +86,7 @@ def test_the_route_sits_below_the_base_path() -> None:
         "/minerals/exports/{file}",
         "/minerals/changes.atom",
         "/minerals/map-events",
+        "/minerals/map-state",
     ]
     assert [r.path for r in server_routes(GEODATA_DIR, "")][1] == "/changes.atom"
 
@@ -122,6 +128,48 @@ def test_a_hostile_query_gets_the_default_view_not_an_error() -> None:
     assert response.status_code == 200
     assert b"<script>" not in response.body
     assert "india-japan-rare-earths/sites.geojson" in names_in(body_of(response))
+
+
+def map_state_of(query: str, folder: Path = GEODATA_DIR) -> Response:
+    return map_state_response(request("", query), folder, TODAY)
+
+
+def test_the_map_state_of_a_view_is_the_one_the_script_sends() -> None:
+    query = "year=2019&sel=district:lgd-354&layers=districts,sites&lang=ja&at=18.1,84.2,9"
+    response = map_state_of(query)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["cache-control"] == "no-store"
+    view, _ = decode(
+        {key: [value] for key, value in (pair.split("=") for pair in query.split("&"))},
+        shared_domain(GEODATA_DIR, TODAY.year),
+    )
+    assert view.year == 2019
+    assert view.language is Language.JA
+    assert view.selection is not None
+    assert view.position is not None
+    # The position is not the state's: the script asks for the view without it.
+    expected = view_outputs(GEODATA_DIR, replace(view, position=None)).state
+    assert json.loads(body_of(response)) == json.loads(json.dumps(expected))
+
+
+def test_the_map_state_follows_the_year_and_reads_any_query_as_a_link() -> None:
+    years = {json.loads(body_of(map_state_of(f"year={y}")))["year"] for y in (2012, 2020)}
+    assert years == {"2012", "2020"}
+    hostile = map_state_of("year=%3Cscript%3E&sel=javascript:alert(1)&lang=" + "x" * 500)
+    assert hostile.status_code == 200
+    assert b"<script>" not in body_of(hostile)
+    assert json.loads(body_of(hostile))["year"] == str(TODAY.year)
+
+
+def test_the_map_state_of_broken_data_is_a_bare_503(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = geodata_with_broken_sites(tmp_path)
+    response = map_state_of("year=2020", folder)
+    assert response.status_code == 503
+    assert body_of(response) == b""
+    assert str(folder) in caplog.text
 
 
 def test_an_unknown_file_is_not_found_in_the_links_language() -> None:

@@ -6,7 +6,9 @@
  * to fetch once or inlined. Each time the reader changes the year or a filter, the server sends
  * a small state (dashboard/map/map_state.py) and the controller restyles, hides and shows the
  * features it already holds: no geometry travels again, and the district shapes stay the same
- * DOM nodes. Data text is only ever set as text (textContent), never as HTML.
+ * DOM nodes. When the reader moves the page's year slider, the controller asks the server for
+ * that year's state over HTTP and draws it before the script's run brings it (previewYear).
+ * Data text is only ever set as text (textContent), never as HTML.
  *
  * Loaded after Leaflet and private_api.js, before map_layers.js and map_frame.js (which add
  * the controller's drawing and the frame's text) and before the map is created. Exposes
@@ -32,6 +34,11 @@
   // How often, and how many times, a map the server has not heard from reports again.
   const REPORT_AGAIN_MS = 1500;
   const REPORT_TRIES = 5;
+  // How long a state of another year than the one the reader has moved the slider to is held
+  // back (the run for the reader's year follows it); after that it is drawn whatever.
+  const HOLD_MS = 3000;
+  // A state's year: "2023", or "all" (the all-years view, where the slider is off).
+  const YEAR = /^\d{4}$/;
 
   // The page's maps: a state arriving over streamlit-folium names no map, and each page holds
   // one, so it goes to every controller of the page.
@@ -55,6 +62,11 @@
       }
       this.state = null;
       this.doc = null;
+      // The year the reader has moved the slider to, while the server's run for it is on its
+      // way ({year, at}; years as the state gives them, "2023"), and the year drawn.
+      this.wanted = null;
+      this.shownYear = undefined;
+      parts.privateApi.watchYearSlider((year) => this.previewYear(year));
       for (const [name, zIndex, interactive] of PANES) {
         const pane = map.createPane(name);
         pane.style.zIndex = String(zIndex);
@@ -170,8 +182,16 @@
 
     apply(state) {
       this.state = state;
-      if (this.doc) {
-        this.render();
+      clearTimeout(this.holdTimer);
+      const wanted = this.wanted;
+      if (wanted && state.year !== wanted.year && Date.now() - wanted.at < HOLD_MS) {
+        // A run for a year the reader has already moved past: the next brings theirs.
+        this.holdTimer = setTimeout(() => this.apply(this.state), HOLD_MS);
+      } else {
+        this.wanted = null;
+        if (this.doc) {
+          this.render();
+        }
       }
       // The server has not heard from this map (a new process behind a page that stayed
       // open): it waits for the map's report to draw the rest of the page.
@@ -195,8 +215,38 @@
       }
     }
 
-    render() {
-      const state = this.state;
+    // The reader has moved the year slider: draw that year's state as soon as the server
+    // answers for it over HTTP (the map-state route: dashboard/routes.py), without waiting
+    // for the script's run, which brings the same state with the rest of the page. Each year
+    // the slider passes is asked for at once (the page's main thread, busy drawing the slider
+    // and the page, may take its time to read an answer); only the answer for the year the
+    // slider is on is drawn.
+    previewYear(year) {
+      const href = this.state?.yearState;
+      if (!this.doc || !href || !YEAR.test(this.state.year) || !YEAR.test(year)) {
+        return;
+      }
+      if (year === this.shownYear) {
+        this.wanted = null;
+        return;
+      }
+      if (this.wanted?.year === year) {
+        return;
+      }
+      this.wanted = { year, at: Date.now() };
+      fetch(`${href}${href.includes("?") ? "&" : "?"}year=${year}`)
+        .then((response) => (response.ok ? response.json() : null))
+        .catch(() => null) // then the run's state is drawn, as without this
+        .then((answer) => {
+          if (answer && answer.year === this.wanted?.year) {
+            this.render(answer);
+          }
+        });
+    }
+
+    // Draw ``state`` (by default the server's last).
+    render(state = this.state) {
+      this.shownYear = state.year;
       this.map.getContainer().dataset.year = state.year;
       for (const name of LAYERS) {
         this.toggle(this.groups[name], state.layers.includes(name));

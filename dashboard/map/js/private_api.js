@@ -1,7 +1,8 @@
 /*
- * The one place that uses private parts of Leaflet and streamlit-folium. Each is named here,
- * used only here, and checked by tests/js/test_private_api.py, which fails when an upgrade
- * changes it.
+ * The one place that uses private parts of Leaflet, streamlit-folium and Streamlit's page. Each
+ * is named here, used only here, and checked by a test that fails when an upgrade changes it:
+ * tests/js/test_private_api.py for Leaflet's and streamlit-folium's, and
+ * tests/browser/test_year_change.py for the markup of Streamlit's slider.
  *
  * Loaded first, after Leaflet. Exposes window.RareEarthMapParts.privateApi.
  */
@@ -77,5 +78,40 @@
     return true;
   }
 
-  parts.privateApi = { keepFirstClicks, nameZoomButtons, holdComponentStart, reportAgain };
+  // Streamlit's year slider (the page's one st.slider) sits in the page around the map's
+  // frame, which Streamlit serves from the same origin. Its range input's aria-valuetext
+  // follows the thumb as the reader moves it, before Streamlit sends the value to the server:
+  // call ``onYear`` with each new value, as its text ("2023"). Returns whether the page could be watched (a page of
+  // another origin cannot).
+  const SLIDER = '[data-testid="stSlider"] input[type="range"]';
+  function watchYearSlider(onYear) {
+    let page;
+    try {
+      page = window.parent.document;
+    } catch {
+      return false;
+    }
+    if (!page?.body) {
+      return false;
+    }
+    new MutationObserver((records) => {
+      const moved = records.filter((record) => record.target.matches?.(SLIDER)).pop();
+      if (moved) {
+        onYear(moved.target.value);
+      }
+    }).observe(page.body, {
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["aria-valuetext"],
+    });
+    return true;
+  }
+
+  parts.privateApi = {
+    keepFirstClicks,
+    nameZoomButtons,
+    holdComponentStart,
+    reportAgain,
+    watchYearSlider,
+  };
 })();
