@@ -17,7 +17,7 @@ from playwright.sync_api import Page
 from dashboard.core.view import View
 from dashboard.core.world import World
 from tests.js.conftest import Answer, ScriptServer
-from tests.js.driver import apply, create, state_of
+from tests.js.driver import apply, attribute, create, state_of
 
 pytestmark = pytest.mark.browser
 
@@ -48,6 +48,10 @@ def wait_for_year(page: Page, year: int | str) -> None:
     page.wait_for_function(
         "(year) => document.querySelector('#map').dataset.year === year", arg=str(year)
     )
+
+
+def district_fills(page: Page) -> list[str | None]:
+    return attribute(page, ".leaflet-districts-pane path.district", "fill")
 
 
 def state_body(world: World, year: int) -> bytes:
@@ -82,13 +86,16 @@ def test_the_slider_s_year_is_drawn_before_the_run_brings_it(
     server.answer("state", Answer(200, state_body(good_world, 2020)))
     open_map(page, server, document, good_world)
     assert shown_year(page) == "2026"
+    before = district_fills(page)
     move_slider(page, 2020)
     wait_for_year(page, 2020)
     assert asked == ["2020"]
-    # The run for the same year follows and is drawn as usual.
+    drawn_ahead = district_fills(page)
+    # The run for the same year follows and is drawn as usual: the same picture.
     apply(page, {**state_of(good_world, View(2020)), "yearState": "/data/state?lang=en"})
     assert shown_year(page) == "2020"
     assert asked == ["2020"]
+    assert district_fills(page) == drawn_ahead != before
 
 
 def test_a_run_for_a_year_the_slider_has_left_is_held_back_for_a_while(

@@ -60,12 +60,15 @@
       if (options.credits && (options.foldCredits || narrow)) {
         this.foldCredits(options.credits);
       }
+      // The state drawn (what the layers' styles, tooltips and selection read), and the
+      // last the server sent: the same but while the map draws a year the reader has moved
+      // the slider to before the server's run for it comes (previewYear).
       this.state = null;
+      this.sent = null;
       this.doc = null;
-      // The year the reader has moved the slider to, while the server's run for it is on its
-      // way ({year, at}; years as the state gives them, "2023"), and the year drawn.
+      // That year, while the run for it is on its way: {year, at}, the year as a state gives
+      // it ("2023").
       this.wanted = null;
-      this.shownYear = undefined;
       parts.privateApi.watchYearSlider((year) => this.previewYear(year));
       for (const [name, zIndex, interactive] of PANES) {
         const pane = map.createPane(name);
@@ -175,22 +178,22 @@
       this.labelLayer(doc);
       this.shown = { zones: {}, links: {}, sites: {} };
       this.cells = [];
-      if (this.state) {
-        this.render();
+      if (this.sent) {
+        this.render(this.sent);
       }
     }
 
     apply(state) {
-      this.state = state;
+      this.sent = state;
       clearTimeout(this.holdTimer);
       const wanted = this.wanted;
       if (wanted && state.year !== wanted.year && Date.now() - wanted.at < HOLD_MS) {
         // A run for a year the reader has already moved past: the next brings theirs.
-        this.holdTimer = setTimeout(() => this.apply(this.state), HOLD_MS);
+        this.holdTimer = setTimeout(() => this.apply(this.sent), HOLD_MS);
       } else {
         this.wanted = null;
         if (this.doc) {
-          this.render();
+          this.render(state);
         }
       }
       // The server has not heard from this map (a new process behind a page that stayed
@@ -207,7 +210,7 @@
       clearTimeout(this.reportTimer);
       if (tries > 0) {
         this.reportTimer = setTimeout(() => {
-          if (this.state.awaitingReport) {
+          if (this.sent.awaitingReport) {
             parts.privateApi.reportAgain(this.map);
             this.reportUntilHeard(tries - 1);
           }
@@ -222,11 +225,11 @@
     // and the page, may take its time to read an answer); only the answer for the year the
     // slider is on is drawn.
     previewYear(year) {
-      const href = this.state?.yearState;
-      if (!this.doc || !href || !YEAR.test(this.state.year) || !YEAR.test(year)) {
+      const href = this.sent?.yearState;
+      if (!this.doc || !href || !YEAR.test(this.sent.year) || !YEAR.test(year)) {
         return;
       }
-      if (year === this.shownYear) {
+      if (year === this.state?.year) {
         this.wanted = null;
         return;
       }
@@ -244,9 +247,8 @@
         });
     }
 
-    // Draw ``state`` (by default the server's last).
-    render(state = this.state) {
-      this.shownYear = state.year;
+    render(state) {
+      this.state = state;
       this.map.getContainer().dataset.year = state.year;
       for (const name of LAYERS) {
         this.toggle(this.groups[name], state.layers.includes(name));
