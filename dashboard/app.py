@@ -193,7 +193,8 @@ def year_view() -> None:
     )
     params = encode(view, domain)
     # Where the map asks for another year's state of this view when the reader moves the year
-    # (dashboard/map/view_state.py): the view's query without the year or the position.
+    # (dashboard/routes.py, map_state_response): the view's query without the year or the
+    # position.
     state_href = (
         map_state_href(st.get_option("server.baseUrlPath") or "")
         + "?"

@@ -81,18 +81,18 @@
   // Streamlit's year slider (the page's one st.slider) sits in the page around the map's
   // frame, which Streamlit serves from the same origin. Its range input's aria-valuetext
   // follows the thumb as the reader moves it, before Streamlit sends the value to the server:
-  // call ``onYear`` with each new value, as its text ("2023"). Returns whether the page could be watched (a page of
-  // another origin cannot).
+  // call ``onYear`` with each new value, as its text ("2023"). A page of another origin
+  // cannot be watched, and is not.
   const SLIDER = '[data-testid="stSlider"] input[type="range"]';
   function watchYearSlider(onYear) {
     let page;
     try {
       page = window.parent.document;
     } catch {
-      return false;
+      return;
     }
     if (!page?.body) {
-      return false;
+      return;
     }
     new MutationObserver((records) => {
       const moved = records.filter((record) => record.target.matches?.(SLIDER)).pop();
@@ -104,7 +104,6 @@
       attributes: true,
       attributeFilter: ["aria-valuetext"],
     });
-    return true;
   }
 
   parts.privateApi = {
