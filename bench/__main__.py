@@ -13,7 +13,7 @@ import platform
 import tempfile
 from pathlib import Path
 
-from bench.browser import measure_browser
+from bench.browser import PageTimes, measure_browser
 from bench.pictures import picture_seconds
 from bench.server import component_payload, layer_document_bytes, script_seconds, startup_seconds
 from dashboard.core.choices import Language
@@ -40,6 +40,19 @@ def machine() -> str:
 def budget(value: float, limit: float) -> str:
     """Whether a measured value is within its budget, as a word for the report."""
     return "meets" if value <= limit else "**misses**"
+
+
+def page_row(label: str, times: PageTimes, bare: PageTimes, pan: str = "") -> str:
+    """One page's line of the browser table: each time beside its ratio to the bare page's."""
+    cells = [
+        f"{value:.2f} | {value / of_bare:.2f}"
+        for value, of_bare in (
+            (times.load_s, bare.load_s),
+            (times.change_s, bare.change_s),
+            (times.settled_s, bare.settled_s),
+        )
+    ]
+    return f"| {label} | {' | '.join(cells)} | {pan} |"
 
 
 def main() -> int:
@@ -113,27 +126,15 @@ def main() -> int:
             "updated (s) | ratio to bare | year change to the page's run in (s) | ratio to bare "
             "| pan, next frame (ms) |",
             "|---|---|---|---|---|---|---|---|",
-            f"| bare Streamlit page (slider + text) | {bare.load_s:.2f} | 1.00 | "
-            f"{bare.change_s:.2f} | 1.00 | {bare.settled_s:.2f} | 1.00 | |",
-            f"| the same, served with TCP_NODELAY (as the dashboard's server) | "
-            f"{nodelay.load_s:.2f} | {nodelay.load_s / bare.load_s:.2f} | {nodelay.change_s:.2f} | "
-            f"{nodelay.change_s / bare.change_s:.2f} | {nodelay.settled_s:.2f} | "
-            f"{nodelay.settled_s / bare.settled_s:.2f} | |",
-            f"| one `st_folium` map and a year slider, with TCP_NODELAY | {one_map.load_s:.2f} | "
-            f"{one_map.load_s / bare.load_s:.2f} | {one_map.change_s:.2f} | "
-            f"{one_map.change_s / bare.change_s:.2f} | {one_map.settled_s:.2f} | "
-            f"{one_map.settled_s / bare.settled_s:.2f} | |",
+            page_row("bare Streamlit page (slider + text)", bare, bare),
+            page_row(
+                "the same, served with TCP_NODELAY (as the dashboard's server)", nodelay, bare
+            ),
+            page_row("one `st_folium` map and a year slider, with TCP_NODELAY", one_map, bare),
         ]
         for name in folders:
-            dashboard = pages[name]
-            load_ratio = dashboard.load_s / bare.load_s
-            change_ratio = dashboard.change_s / bare.change_s
-            settled_ratio = dashboard.settled_s / bare.settled_s
-            lines.append(
-                f"| dashboard, {name} | {dashboard.load_s:.2f} | {load_ratio:.2f} | "
-                f"{dashboard.change_s:.2f} | {change_ratio:.2f} | {dashboard.settled_s:.2f} | "
-                f"{settled_ratio:.2f} | {browser.pan_ms[name]:.0f} |"
-            )
+            pan = f"{browser.pan_ms[name]:.0f}"
+            lines.append(page_row(f"dashboard, {name}", pages[name], bare, pan))
         real = pages["real"]
         largest = list(folders)[-1]
         sent = browser.bytes_per_year_change / KB

@@ -88,6 +88,7 @@ except DatasetError as error:
     st.stop()
 
 domain = shared_domain(DATA_DIR, dt.date.today().year)
+base_url_path = st.get_option("server.baseUrlPath") or ""
 if state.session() is None:  # a new session: the link's view, once
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     link_view, ignored = decode(params, domain, Language.of_locale(st.context.locale))
@@ -101,9 +102,7 @@ flow.stop_waiting(session, time.monotonic())
 controls_shown = session.page_complete
 shown_world = world_in(DATA_DIR, language)
 catalog = source_catalog(shown_world.dataset, language)
-currency = as_of_markdown(
-    shown_world.dataset.review, language, feed_href(st.get_option("server.baseUrlPath") or "")
-)
+currency = as_of_markdown(shown_world.dataset.review, language, feed_href(base_url_path))
 if not embedded:  # one caption of two lines: the map below keeps its room on a laptop's screen
     header.caption(text("subtitle", language) + "  \n" + currency)
 if session.ignored:
@@ -196,7 +195,7 @@ def year_view() -> None:
     # (dashboard/routes.py, map_state_response): the view's query without the year or the
     # position.
     state_href = (
-        map_state_href(st.get_option("server.baseUrlPath") or "")
+        map_state_href(base_url_path)
         + "?"
         + urlencode({key: value for key, value in params.items() if key not in ("year", "at")})
     )
