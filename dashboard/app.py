@@ -25,7 +25,7 @@ from streamlit_folium import st_folium
 
 from dashboard.core import session as flow
 from dashboard.core.choices import Language, MapView
-from dashboard.core.exports import feed_href, map_state_href
+from dashboard.core.exports import feed_href, map_state_href, map_years_href
 from dashboard.core.localize import place_names
 from dashboard.core.messages import text
 from dashboard.core.refs import parse_ref
@@ -192,12 +192,18 @@ def year_view() -> None:
     )
     params = encode(view, domain)
     # Where the map asks for another year's state of this view when the reader moves the year
-    # (dashboard/routes.py, map_state_response): the view's query without the year or the
-    # position.
+    # (dashboard/routes.py, map_state_response: the view's query without the year or the
+    # position), and for the states of the years around this one when they take the slider
+    # (map_years_response: without the position).
     state_href = (
         map_state_href(base_url_path)
         + "?"
         + urlencode({key: value for key, value in params.items() if key not in ("year", "at")})
+    )
+    years_href = (
+        map_years_href(base_url_path)
+        + "?"
+        + urlencode({key: value for key, value in params.items() if key != "at"})
     )
     # While playing, the address stays put; it follows the year once the play stops.
     if not session.playing and params != st.query_params.to_dict():
@@ -215,7 +221,12 @@ def year_view() -> None:
         ),
         # awaitingReport: a map drawn before this process knew of it reports again.
         feature_group_to_add=state_overlay(
-            {**outputs.state, "awaitingReport": not session.page_complete, "yearState": state_href}
+            {
+                **outputs.state,
+                "awaitingReport": not session.page_complete,
+                "yearState": state_href,
+                "nearYears": years_href,
+            }
         ),
         center=(opened_at.lat, opened_at.lng) if opened_at else None,
         zoom=opened_at.zoom if opened_at else None,

@@ -5,7 +5,9 @@ takes about a second to draw), built from the data alone; ``GET changes.atom`` w
 of changes to the data (geodata/CHANGELOG.md); ``POST map-events`` takes a reader's map's
 report that it could not load its layers, and logs it (the operator's only sign of a page that
 is broken in a browser); ``GET map-state?<a view's query>`` answers with the view's map state,
-which the map's frame draws as soon as the reader moves the year (map_state_response says why).
+which the map's frame draws as soon as the reader moves the year (map_state_response says why),
+and ``GET map-years?<a view's query>`` with the states of the years around the view's, which
+the frame asks for when the reader takes the year slider (map_years_response).
 
 It reads the query as a shared link is read (dashboard.core.url: anything not understood is
 dropped), so any replica answers any download and a download link can be pasted and reopened
@@ -20,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -38,6 +41,7 @@ from dashboard.core.exports import (
     feed_href,
     map_events_href,
     map_state_href,
+    map_years_href,
     route_path,
 )
 from dashboard.core.messages import text
@@ -153,18 +157,78 @@ def map_state_response(request: Request, folder: Path, today: dt.date | None = N
     of its commits: bench/results.md). The run that follows brings the same state, with the
     details and the address. The answer is not kept by the browser: the run's state replaces
     it in any case."""
+    view = _view_asked(request, folder, today, "a map state")
+    if view is None:
+        return Response(status_code=503)  # the map shows the run's state instead
+    return _json_state(_state_of(folder, view))
+
+
+# The years either side of a view's whose states the map asks for when the reader takes the
+# year slider, and how long the server may spend on them before it answers with those it has.
+NEAR_YEARS = 5
+NEAR_YEARS_BUDGET_S = 0.25
+
+
+def map_years_response(
+    request: Request,
+    folder: Path,
+    today: dt.date | None = None,
+    budget_s: float = NEAR_YEARS_BUDGET_S,
+    clock: Callable[[], float] = time.perf_counter,
+) -> Response:
+    """The map's states of the view's year and of the NEAR_YEARS years either side, by year,
+    nearest first and as many as ``budget_s`` allows (always the view's own).
+
+    The map's frame asks for them when the reader takes the slider (focuses or presses it),
+    so that each step to a near year is drawn as the thumb moves, with no question to wait
+    for: Streamlit's front end keeps the page's main thread busy after each key, and an answer
+    asked for then is read late (bench/results.md). A year someone has looked at costs a
+    lookup in the script's cache, which these states fill for the runs that follow; one
+    nobody has costs about 30 ms (0.3 s at 100,000 sites), hence the budget. None are asked
+    in the all-years view, where the slider is off."""
+    view = _view_asked(request, folder, today, "the map's near years")
+    if view is None:
+        return Response(status_code=503)
+    states: dict[str, dict[str, object]] = {}
+    if view.year is not None:
+        domain = shared_domain(folder, (today or dt.date.today()).year)
+        start = clock()
+        for year in nearest_years(view.year, domain.first_year, domain.last_year):
+            states[str(year)] = _state_of(folder, replace(view, year=year))
+            if clock() - start >= budget_s:
+                break
+    return _json_state(states)
+
+
+def nearest_years(year: int, first: int, last: int) -> list[int]:
+    """``year`` and the NEAR_YEARS years either side within [first, last], nearest first (the
+    earlier of two as near: a reader looks back more often than ahead of the latest year)."""
+    around = [year + sign * step for step in range(1, NEAR_YEARS + 1) for sign in (-1, 1)]
+    return [year] + [near for near in around if first <= near <= last]
+
+
+def _view_asked(request: Request, folder: Path, today: dt.date | None, what: str) -> View | None:
+    """The view the query names, read as a shared link is, without its position (not the
+    state's: the script asks for the view without it); None when the data is broken."""
+    try:
+        shared_world(folder)
+    except DatasetError:
+        LOG.error("%s was asked for, but the data in %s did not validate", what, folder)
+        return None
+    view, _ = decode(query_of(request), shared_domain(folder, (today or dt.date.today()).year))
+    return replace(view, position=None)
+
+
+def _state_of(folder: Path, view: View) -> dict[str, object]:
     # Imported when first asked, once Streamlit's runtime has started: a cache declared before
     # it logs a warning at every start.
     from dashboard.shell.cache import view_outputs
 
-    params = query_of(request)
-    try:
-        shared_world(folder)
-    except DatasetError:
-        LOG.error("a map state was asked for, but the data in %s did not validate", folder)
-        return Response(status_code=503)  # the map shows the run's state instead
-    view, _ = decode(params, shared_domain(folder, (today or dt.date.today()).year))
-    state = view_outputs(folder, replace(view, position=None)).state
+    return view_outputs(folder, view).state
+
+
+def _json_state(state: object) -> Response:
+    """Not kept by the browser: the run's state replaces it in any case."""
     return Response(
         json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"),
         media_type="application/json",
@@ -238,9 +302,13 @@ def server_routes(folder: Path, base_url_path: str) -> list[Route]:
     def state(request: Request) -> Response:
         return map_state_response(request, folder)
 
+    def years(request: Request) -> Response:
+        return map_years_response(request, folder)
+
     return [
         Route(f"{route_path(base_url_path)}/{{file}}", export, methods=["GET", "HEAD"]),
         Route(feed_href(base_url_path), feed, methods=["GET", "HEAD"]),
         Route(map_events_href(base_url_path), map_event_response, methods=["POST"]),
         Route(map_state_href(base_url_path), state, methods=["GET"]),
+        Route(map_years_href(base_url_path), years, methods=["GET"]),
     ]

@@ -23,6 +23,8 @@ FEED_FILE = "changes.atom"
 MAP_EVENTS = "map-events"
 # Where a reader's map asks for the state of the year its slider moves to.
 MAP_STATE = "map-state"
+# Where it asks, as the reader takes the slider, for the states of the years around the view's.
+MAP_YEARS = "map-years"
 
 
 class Export(Enum):
@@ -129,6 +131,12 @@ def map_events_href(base_url_path: str) -> str:
 def map_state_href(base_url_path: str) -> str:
     """The address the map asks for a view's state (``map-state`` below the base path)."""
     return _below_base(base_url_path, MAP_STATE)
+
+
+def map_years_href(base_url_path: str) -> str:
+    """The address the map asks for the states of the years around a view's (``map-years``
+    below the base path)."""
+    return _below_base(base_url_path, MAP_YEARS)
 
 
 def _below_base(base_url_path: str, name: str) -> str:

@@ -82,8 +82,10 @@ def test_a_year_change_sends_little(page: Page, app_url: str) -> None:
 
 def test_the_map_draws_the_slider_s_year_before_the_page_s_run(page: Page, app_url: str) -> None:
     """The map's frame watches Streamlit's slider (private_api.js, watchYearSlider: it fails
-    here when Streamlit changes the slider's markup) and asks the map-state route for the
-    year: held back, the server's messages are not needed for the map to show it."""
+    here when Streamlit changes the slider's markup) and draws the year from the states of the
+    years around the view's (the map-years route, asked once the map is drawn), or from the
+    map-state route for a year farther off: held back, the server's messages are not needed
+    for the map to show either."""
     held: list[str | bytes] = []
     holding = False
 
@@ -103,23 +105,39 @@ def test_the_map_draws_the_slider_s_year_before_the_page_s_run(page: Page, app_u
     sockets: list[WebSocketRoute] = []
     page.route_web_socket("**/_stcore/stream", relay)
     asked: list[str] = []
-    page.on("request", lambda r: asked.append(r.url) if "/map-state?" in r.url else None)
+    page.on("request", lambda r: asked.append(below_host(r.url)) if "/map-" in r.url else None)
     open_map(page, app_url)
-    holding = True
-    set_year_with_keyboard(page, THIS_YEAR, THIS_YEAR - 1)
+    wait_until_idle(page)
+    assert [url for url in asked if url.startswith("/map-years?")], asked
     container = page.frame_locator(MAP_IFRAME).locator(".leaflet-container")
-    expect(container).to_have_attribute("data-year", str(THIS_YEAR - 1), timeout=20_000)
-    assert [url for url in asked if f"year={THIS_YEAR - 1}" in url], asked
-    page.wait_for_timeout(500)
-    assert held, "the page's run was held back"
-    assert address_year(page) != str(THIS_YEAR - 1)  # the run has not reached the page
-    holding = False
-    for message in held:
-        sockets[-1].send(message)
-    page.wait_for_function(
-        f"new URLSearchParams(location.search).get('year') === '{THIS_YEAR - 1}'", timeout=20_000
-    )
-    expect(container).to_have_attribute("data-year", str(THIS_YEAR - 1))
+    first_year = domain_of(load_world(), THIS_YEAR).first_year
+    for year, move in (
+        (THIS_YEAR - 1, lambda: set_year_with_keyboard(page, THIS_YEAR, THIS_YEAR - 1)),
+        (first_year, lambda: page.keyboard.press("Home")),
+    ):
+        holding = True
+        held.clear()
+        move()
+        expect(container).to_have_attribute("data-year", str(year), timeout=20_000)
+        page.wait_for_timeout(500)
+        assert held, "the page's run was held back"
+        assert address_year(page) != str(year)  # the run has not reached the page
+        holding = False
+        for message in held:
+            sockets[-1].send(message)
+        page.wait_for_function(
+            f"new URLSearchParams(location.search).get('year') === '{year}'", timeout=20_000
+        )
+        expect(container).to_have_attribute("data-year", str(year))
+    # The first year is not among those around the last: it was asked for alone.
+    assert [url for url in asked if url.startswith("/map-state?")] == [
+        f"/map-state?lang=en&year={first_year}"
+    ], asked
+
+
+def below_host(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.path}?{parts.query}"
 
 
 def address_year(page: Page) -> str | None:

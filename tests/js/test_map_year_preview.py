@@ -1,7 +1,9 @@
-"""map_controller.js: when the page's year slider moves, the map asks the map-state route for
-that year's state and draws it before the script's run brings the same; a run for a year the
-slider has already left is held back (for a while), an answer for such a year is not drawn,
-and nothing is asked in the all-years view or when the route fails.
+"""map_controller.js: when the page's year slider moves, the map draws that year's state before
+the script's run brings the same: one of the years around the view's, asked for from the
+map-years route once the map is drawn and when the reader takes the slider, is drawn as the
+slider moves; another is asked for from the map-state route and drawn when it comes. A run for
+a year the slider has already left is held back (for a while), an answer for such a year is
+not drawn, and nothing is asked in the all-years view or drawn when a route fails.
 
 The page stands in for Streamlit's: a range input inside ``[data-testid="stSlider"]`` whose
 ``aria-valuetext`` follows its value (tests/browser/test_year_change.py checks the real one)."""
@@ -58,6 +60,29 @@ def state_body(world: World, year: int) -> bytes:
     return json.dumps(state_of(world, View(year))).encode()
 
 
+def years_body(world: World, years: range) -> bytes:
+    return json.dumps({str(year): state_of(world, View(year)) for year in years}).encode()
+
+
+def move_slider_and_read_the_map(page: Page, year: int) -> str | None:
+    """Move the slider and read the map's year before anything else can happen: after the
+    slider's observer, with no network answer or timer in between."""
+    return page.evaluate(
+        """async (year) => {
+            const input = document.querySelector('[data-testid="stSlider"] input');
+            input.value = year;
+            input.setAttribute("aria-valuetext", year);
+            await null;  // the observer's callback ran first: it was queued with the change
+            return document.querySelector('#map').dataset.year;
+        }""",
+        str(year),
+    )
+
+
+def near_years_held(page: Page) -> None:
+    page.wait_for_function("() => Object.keys(window.controller.near?.states ?? {}).length > 0")
+
+
 @pytest.fixture
 def asked(page: Page) -> list[str]:
     """The years the map asked the state route for, in order."""
@@ -69,13 +94,42 @@ def asked(page: Page) -> list[str]:
     return years
 
 
+@pytest.fixture
+def asked_near(page: Page) -> list[str]:
+    """The questions the map asked the years route, in order (the query of each)."""
+    questions: list[str] = []
+    page.on(
+        "request",
+        lambda r: questions.append(r.url.split("?", 1)[1]) if "/data/years" in r.url else None,
+    )
+    return questions
+
+
+def run_state(world: World, year: int | None, query: str = "lang=en") -> dict[str, Any]:
+    """A run's state for ``year`` of the view ``query`` names, with the routes' addresses."""
+    near = query + (f"&year={year}" if year else "&year=all")
+    return {
+        **state_of(world, View(year)),
+        "yearState": f"/data/state?{query}",
+        "nearYears": f"/data/years?{near}",
+    }
+
+
 def open_map(
-    page: Page, server: ScriptServer, document: dict, world: World, year: int | None = 2026
+    page: Page,
+    server: ScriptServer,
+    document: dict,
+    world: World,
+    year: int | None = 2026,
+    near: bool = False,
 ) -> dict[str, Any]:
-    """The map drawn with the run's state for ``year``, which names the state route."""
+    """The map drawn with the run's state for ``year``, which names the state route (and,
+    given ``near``, the years route)."""
     page.evaluate("(html) => document.body.insertAdjacentHTML('beforeend', html)", SLIDER)
     create(page, server.answer("layers.json", Answer(200, json.dumps(document).encode())))
-    state = {**state_of(world, View(year)), "yearState": "/data/state?lang=en"}
+    state = run_state(world, year)
+    if not near:
+        del state["nearYears"]
     apply(page, state)
     return state
 
@@ -158,3 +212,105 @@ def test_nothing_is_asked_in_the_all_years_view_or_for_the_year_shown(
     move_slider(page, 2010)  # the slider catches up with the run's year: nothing to ask
     page.wait_for_timeout(300)
     assert asked == []
+
+
+def test_the_years_around_are_asked_once_the_map_is_drawn_and_drawn_as_the_slider_moves(
+    page: Page,
+    server: ScriptServer,
+    document: dict,
+    good_world: World,
+    asked: list[str],
+    asked_near: list[str],
+) -> None:
+    server.answer("years", Answer(200, years_body(good_world, range(2019, 2027))))
+    open_map(page, server, document, good_world, near=True)
+    before = district_fills(page)
+    near_years_held(page)
+    assert asked_near == ["lang=en&year=2026"]
+    assert move_slider_and_read_the_map(page, 2020) == "2020"
+    drawn_ahead = district_fills(page)
+    # The run brings the same picture.
+    apply(page, run_state(good_world, 2020))
+    assert district_fills(page) == drawn_ahead != before
+    assert move_slider_and_read_the_map(page, 2021) == "2021"
+    assert asked == []
+    # A year not among them is asked for, as before, and so are the years around the last
+    # run's.
+    server.answer("state", Answer(200, state_body(good_world, 2012)))
+    move_slider(page, 2012)
+    wait_for_year(page, 2012)
+    assert asked == ["2012"]
+    assert asked_near == ["lang=en&year=2026", "lang=en&year=2020"]
+
+
+def test_taking_the_slider_asks_for_the_years_around_once_per_view_and_year(
+    page: Page, server: ScriptServer, document: dict, good_world: World, asked_near: list[str]
+) -> None:
+    server.answer("years", Answer(200, years_body(good_world, range(2015, 2026))))
+    open_map(page, server, document, good_world, near=True)
+    near_years_held(page)
+    slider = page.locator('[data-testid="stSlider"] input')
+    page.evaluate("() => document.body.insertAdjacentHTML('beforeend', '<button>x</button>')")
+    apply(page, run_state(good_world, 2020))
+    page.focus("button")  # not the slider: nothing asked
+    page.wait_for_timeout(200)
+    assert asked_near == ["lang=en&year=2026"]
+    slider.focus()
+    page.wait_for_function("() => window.controller.near.href.endsWith('2020')")
+    apply(page, run_state(good_world, 2018))
+    slider.dispatch_event("pointerdown")
+    page.wait_for_function("() => window.controller.near.href.endsWith('2018')")
+    # Taken again for the same view and year: asked already.
+    page.focus("button")
+    slider.focus()
+    slider.dispatch_event("pointerdown")
+    page.wait_for_timeout(200)
+    assert asked_near == ["lang=en&year=2026", "lang=en&year=2020", "lang=en&year=2018"]
+
+
+def test_the_years_around_another_view_are_not_drawn(
+    page: Page,
+    server: ScriptServer,
+    document: dict,
+    good_world: World,
+    asked: list[str],
+) -> None:
+    server.answer("years", Answer(200, years_body(good_world, range(2021, 2027))))
+    server.answer("state", Answer(200, state_body(good_world, 2025), delay_s=0.2))
+    open_map(page, server, document, good_world, near=True)
+    near_years_held(page)
+    # The reader changed a filter: the run's view is another.
+    apply(page, run_state(good_world, 2026, "lang=en&evidence=confirmed"))
+    assert move_slider_and_read_the_map(page, 2025) == "2026"
+    wait_for_year(page, 2025)
+    assert asked == ["2025"]
+
+
+def test_a_failed_answer_for_the_years_around_leaves_each_year_to_its_own_question(
+    page: Page, server: ScriptServer, document: dict, good_world: World, asked: list[str]
+) -> None:
+    server.answer("years", Answer(503, b""))
+    server.answer("state", Answer(200, state_body(good_world, 2024)))
+    open_map(page, server, document, good_world, near=True)
+    page.wait_for_function("() => window.controller.near !== null")
+    page.wait_for_timeout(200)
+    move_slider(page, 2024)
+    wait_for_year(page, 2024)
+    assert asked == ["2024"]
+
+
+def test_the_slider_saying_its_year_again_keeps_the_runs_before_it_held_back(
+    page: Page, server: ScriptServer, document: dict, good_world: World
+) -> None:
+    # Streamlit draws the slider again as the runs come in, and its input says its year again.
+    server.answer("state", Answer(200, state_body(good_world, 2015)))
+    open_map(page, server, document, good_world)
+    move_slider(page, 2015)
+    wait_for_year(page, 2015)
+    move_slider(page, 2015)
+    page.wait_for_timeout(100)
+    apply(page, state_of(good_world, View(2016)))  # a run for a year passed on the way
+    page.wait_for_timeout(300)
+    assert shown_year(page) == "2015"
+    apply(page, state_of(good_world, View(2015)))
+    assert shown_year(page) == "2015"

@@ -1,7 +1,8 @@
 """The server's routes: the export route answers a view's downloads from the data alone (the
 file its name asks for, for the view its query asks for, read like a shared link, and plain
 errors otherwise); the map-state route answers the map's state of a view, as the script sends
-it; the map-events route logs a map's report and nothing else."""
+it; the map-years route the states of the years around it, nearest first, as many as its time
+allows; the map-events route logs a map's report and nothing else."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ import datetime as dt
 import io
 import json
 import logging
+import time
 import zipfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -41,6 +44,8 @@ from dashboard.routes import (
     map_event_line,
     map_event_response,
     map_state_response,
+    map_years_response,
+    nearest_years,
     server_routes,
 )
 from dashboard.shell.cache import view_outputs
@@ -87,6 +92,7 @@ def test_the_route_sits_below_the_base_path() -> None:
         "/minerals/changes.atom",
         "/minerals/map-events",
         "/minerals/map-state",
+        "/minerals/map-years",
     ]
     assert [r.path for r in server_routes(GEODATA_DIR, "")][1] == "/changes.atom"
 
@@ -169,6 +175,65 @@ def test_the_map_state_of_broken_data_is_a_bare_503(
     response = map_state_of("year=2020", folder)
     assert response.status_code == 503
     assert body_of(response) == b""
+    assert str(folder) in caplog.text
+
+
+def test_the_years_nearest_a_view_s_come_first_within_the_data_s_years() -> None:
+    assert routes.NEAR_YEARS == 5
+    assert nearest_years(2020, 1984, 2026) == [
+        2020, 2019, 2021, 2018, 2022, 2017, 2023, 2016, 2024, 2015, 2025,
+    ]  # fmt: skip
+    assert nearest_years(2025, 1984, 2026) == [2025, 2024, 2026, 2023, 2022, 2021, 2020]
+    assert nearest_years(1985, 1984, 2026) == [1985, 1984, 1986, 1987, 1988, 1989, 1990]
+
+
+def map_years_of(
+    query: str,
+    folder: Path = GEODATA_DIR,
+    budget_s: float = routes.NEAR_YEARS_BUDGET_S,
+    clock: Callable[[], float] = time.perf_counter,
+) -> Response:
+    return map_years_response(request("", query), folder, TODAY, budget_s, clock)
+
+
+def test_the_near_years_states_are_those_the_script_sends_for_each_year() -> None:
+    query = "year=2019&sel=district:lgd-354&layers=districts,sites&lang=ja&at=18.1,84.2,9"
+    response = map_years_of(query, budget_s=60)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json"
+    assert response.headers["cache-control"] == "no-store"
+    states = json.loads(body_of(response))
+    assert list(states) == [str(year) for year in nearest_years(2019, 1984, TODAY.year)]
+    view, _ = decode(
+        {key: [value] for key, value in (pair.split("=") for pair in query.split("&"))},
+        shared_domain(GEODATA_DIR, TODAY.year),
+    )
+    for year, state in states.items():
+        expected = view_outputs(GEODATA_DIR, replace(view, year=int(year), position=None)).state
+        assert state == json.loads(json.dumps(expected))
+    # Each differs from the next: the year is each one's own.
+    assert [state["year"] for state in states.values()] == list(states)
+
+
+def test_the_near_years_stop_when_their_time_is_spent_but_always_hold_the_view_s() -> None:
+    ticks = iter(range(100))
+    answered = map_years_of("year=2020", budget_s=2.5, clock=lambda: float(next(ticks)))
+    # The clock is read once at the start and after each year: spent after the third.
+    assert list(json.loads(body_of(answered))) == ["2020", "2019", "2021"]
+    spent = map_years_of("year=2020", budget_s=0)
+    assert list(json.loads(body_of(spent))) == ["2020"]
+
+
+def test_no_near_years_in_the_all_years_view_and_a_bare_503_on_broken_data(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert json.loads(body_of(map_years_of("year=all"))) == {}
+    hostile = map_years_of("year=%3Cscript%3E&sel=javascript:alert(1)&lang=" + "x" * 500)
+    assert next(iter(json.loads(body_of(hostile)))) == str(TODAY.year)
+    folder = geodata_with_broken_sites(tmp_path)
+    broken = map_years_of("year=2020", folder)
+    assert broken.status_code == 503
+    assert body_of(broken) == b""
     assert str(folder) in caplog.text
 
 

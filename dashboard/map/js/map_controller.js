@@ -6,8 +6,9 @@
  * to fetch once or inlined. Each time the reader changes the year or a filter, the server sends
  * a small state (dashboard/map/map_state.py) and the controller restyles, hides and shows the
  * features it already holds: no geometry travels again, and the district shapes stay the same
- * DOM nodes. When the reader moves the page's year slider, the controller asks the server for
- * that year's state over HTTP and draws it before the script's run brings it (previewYear).
+ * DOM nodes. When the reader moves the page's year slider, the controller draws that year's
+ * state before the script's run brings it: one of the years around the view's, asked for when
+ * the reader took the slider (askNearYears), or asked for over HTTP then (previewYear).
  * Data text is only ever set as text (textContent), never as HTML.
  *
  * Loaded after Leaflet and private_api.js, before map_layers.js and map_frame.js (which add
@@ -37,6 +38,9 @@
   // How long a state of another year than the one the reader has moved the slider to is held
   // back (the run for the reader's year follows it); after that it is drawn whatever.
   const HOLD_MS = 3000;
+  // How long the map waits at most, once first drawn, for the page's load to settle before it
+  // asks for the states of the years around the view's.
+  const NEAR_YEARS_IDLE_MS = 2000;
   // A state's year: "2023", or "all" (the all-years view, where the slider is off).
   const YEAR = /^\d{4}$/;
 
@@ -69,7 +73,14 @@
       // That year, while the run for it is on its way: {year, at}, the year as a state gives
       // it ("2023").
       this.wanted = null;
-      parts.privateApi.watchYearSlider((year) => this.previewYear(year));
+      // The states of the years around a view's, asked for when the reader takes the slider:
+      // {href (the question), view (the view's address without its year: yearState), states
+      // (by year, "2023")}.
+      this.near = null;
+      parts.privateApi.watchYearSlider(
+        (year) => this.previewYear(year),
+        () => this.askNearYears(),
+      );
       for (const [name, zIndex, interactive] of PANES) {
         const pane = map.createPane(name);
         pane.style.zIndex = String(zIndex);
@@ -218,25 +229,71 @@
       }
     }
 
-    // The reader has moved the year slider: draw that year's state as soon as the server
-    // answers for it over HTTP (the map-state route: dashboard/routes.py), without waiting
-    // for the script's run, which brings the same state with the rest of the page. Each year
-    // the slider passes is asked for at once (the page's main thread, busy drawing the slider
-    // and the page, may take its time to read an answer); only the answer for the year the
-    // slider is on is drawn.
+    // Once the map is first drawn, and the page's load has settled, ask for the years around
+    // the view's: a reader's first step is most often to one of them.
+    askNearYearsWhenIdle() {
+      if (this.nearSoon) {
+        return;
+      }
+      this.nearSoon = true;
+      const ask = () => this.askNearYears();
+      if (window.requestIdleCallback) {
+        window.requestIdleCallback(ask, { timeout: NEAR_YEARS_IDLE_MS });
+      } else {
+        setTimeout(ask, NEAR_YEARS_IDLE_MS);
+      }
+    }
+
+    // Ask for the states of the years around the view's (the map-years route:
+    // dashboard/routes.py), so that a step to one of them is drawn as the thumb moves:
+    // Streamlit's front end keeps the page's main thread busy after each key, and an answer
+    // asked for then is read late. Asked when the map is first drawn, when the reader takes the
+    // slider, and when it reaches a year not among them; once per view and year shown.
+    askNearYears() {
+      const href = this.sent?.nearYears;
+      if (!this.doc || !href || !YEAR.test(this.sent.year) || this.near?.href === href) {
+        return;
+      }
+      const near = { href, view: this.sent.yearState, states: {} };
+      this.near = near;
+      fetch(href)
+        .then((response) => (response.ok ? response.json() : {}))
+        .catch(() => ({})) // then each year is asked for as the slider reaches it
+        .then((states) => {
+          near.states = states;
+        });
+    }
+
+    // The reader has moved the year slider: draw that year's state without waiting for the
+    // script's run, which brings the same state with the rest of the page. The state is one of
+    // the years around the view's (askNearYears) or else asked for over HTTP (the map-state
+    // route) and drawn when the answer comes. Each year the slider passes is asked for at once
+    // (the page's main thread, busy drawing the slider and the page, may take its time to read
+    // an answer); only the answer for the year the slider is on is drawn.
     previewYear(year) {
       const href = this.sent?.yearState;
       if (!this.doc || !href || !YEAR.test(this.sent.year) || !YEAR.test(year)) {
         return;
       }
-      if (year === this.state?.year) {
+      if (year === this.state?.year && year === this.sent.year) {
         this.wanted = null;
         return;
       }
+      // Asked for or drawn already. The slider says its year again as the page is drawn
+      // again, while the run for it is on its way: the runs before it are still held back.
       if (this.wanted?.year === year) {
         return;
       }
       this.wanted = { year, at: Date.now() };
+      if (year === this.state?.year) {
+        return;
+      }
+      const known = this.near?.view === href ? this.near.states[year] : undefined;
+      if (known) {
+        this.render(known);
+        return;
+      }
+      this.askNearYears();
       fetch(`${href}${href.includes("?") ? "&" : "?"}year=${year}`)
         .then((response) => (response.ok ? response.json() : null))
         .catch(() => null) // then the run's state is drawn, as without this
@@ -273,6 +330,7 @@
         this.map.fitBounds(state.fit);
       }
       this.placeLabels();
+      this.askNearYearsWhenIdle();
     }
 
     toggle(group, on) {

@@ -81,10 +81,12 @@
   // Streamlit's year slider (the page's one st.slider) sits in the page around the map's
   // frame, which Streamlit serves from the same origin. Its range input's aria-valuetext
   // follows the thumb as the reader moves it, before Streamlit sends the value to the server:
-  // call ``onYear`` with each new value, as its text ("2023"). A page of another origin
-  // cannot be watched, and is not.
-  const SLIDER = '[data-testid="stSlider"] input[type="range"]';
-  function watchYearSlider(onYear) {
+  // call ``onYear`` with each new value, as its text ("2023"), and ``onTake`` when the reader
+  // takes the slider (focuses or presses any part of it), before it moves. A page of another
+  // origin cannot be watched, and is not.
+  const SLIDER_BOX = '[data-testid="stSlider"]';
+  const SLIDER = `${SLIDER_BOX} input[type="range"]`;
+  function watchYearSlider(onYear, onTake) {
     let page;
     try {
       page = window.parent.document;
@@ -104,6 +106,13 @@
       attributes: true,
       attributeFilter: ["aria-valuetext"],
     });
+    const take = (event) => {
+      if (event.target.closest?.(SLIDER_BOX)) {
+        onTake();
+      }
+    };
+    page.addEventListener("focusin", take, true);
+    page.addEventListener("pointerdown", take, true);
   }
 
   parts.privateApi = {
