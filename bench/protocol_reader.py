@@ -1,7 +1,8 @@
 """A soak reader without a browser: the requests a first visit makes (the page, its scripts and
 styles, the map's frame and layer document, as a real Chromium page made them), then the
 page's session over Streamlit's own WebSocket messages (bench.stream_client), sending what the
-front end and the map's frame send for each action and checking what comes back.
+front end and the map's frame send for each action (and asking the map-years route when the
+frame would: once the map is drawn and before each year step) and checking what comes back.
 
 A few kilobytes of protobuf per action instead of a browser each: twenty-five of these cost the
 machine less than two Chromium pages, so the servers, not the readers, are what is measured.
@@ -104,6 +105,7 @@ class ProtocolReader(Reader):
         self.session: StreamSession | None = None
         self.features: dict[str, dict] = {}
         self.report: dict[str, object] = {"last_object_clicked": None, "last_active_drawing": None}
+        self.near_asked = ""
 
     async def get(self, path: str) -> bytes:
         """One request over HTTP, in the shared thread pool; an error answer raises."""
@@ -189,6 +191,20 @@ class ProtocolReader(Reader):
         timeline = [p for p in self.session.find("button") if "-go-" in p.element.button.id]
         if not timeline:
             self.error("the timeline did not follow the map's first report")
+        await self.ask_near_years()
+
+    async def ask_near_years(self) -> None:
+        """What the map's frame asks once drawn and again when the reader takes the slider:
+        the states of the years around the view's (map_controller.js, askNearYears), once per
+        view and year. Each must be its own year's."""
+        href = map_state(self.the_map()).get("nearYears")
+        if not href or href == self.near_asked:
+            return
+        self.near_asked = href
+        states = json.loads(await self.get(href))
+        wrong = [year for year, state in states.items() if state.get("year") != year]
+        if wrong:
+            self.error(f"the states of the years around the view are not theirs: {wrong}")
 
     async def leave(self) -> None:
         """Close the page's socket."""
@@ -198,6 +214,7 @@ class ProtocolReader(Reader):
 
     async def do_year(self) -> None:
         """One step of the year slider, timed until the map's new state has arrived."""
+        await self.ask_near_years()
         year = self.next_year()
         slider = self.live_session.widget_id("year")
         change = WidgetState(id=slider)
