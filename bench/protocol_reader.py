@@ -2,7 +2,8 @@
 styles, the map's frame and layer document, as a real Chromium page made them), then the
 page's session over Streamlit's own WebSocket messages (bench.stream_client), sending what the
 front end and the map's frame send for each action (and asking the map-years route when the
-frame would: once the map is drawn and before each year step) and checking what comes back.
+frame would: once the map is drawn, and when the reader takes the slider for a step) and
+checking what comes back.
 
 A few kilobytes of protobuf per action instead of a browser each: twenty-five of these cost the
 machine less than two Chromium pages, so the servers, not the readers, are what is measured.
@@ -46,6 +47,9 @@ TILE_PX = 256
 MAP_FILES = ("/component/", "/app/static/")
 LAYER_DOCUMENT = re.compile(r"/app/static/layers-[^/]+/layers\.json")
 EXPORT_LINK = re.compile(r'<a class="export-link" href="([^"]+)"')
+# The map's frame asks for the years around again once the year shown has moved this many
+# from the one it asked them for (map_controller.js, NEAR_AGAIN), or the view has changed.
+NEAR_AGAIN = 3
 MAP_STATE = re.compile(r"RareEarthMap\.apply\((\{.*\})\);", re.DOTALL)
 
 
@@ -105,7 +109,7 @@ class ProtocolReader(Reader):
         self.session: StreamSession | None = None
         self.features: dict[str, dict] = {}
         self.report: dict[str, object] = {"last_object_clicked": None, "last_active_drawing": None}
-        self.near_asked = ""
+        self.near_asked: tuple[str, int] | None = None  # the view and year last asked for
 
     async def get(self, path: str) -> bytes:
         """One request over HTTP, in the shared thread pool; an error answer raises."""
@@ -196,11 +200,15 @@ class ProtocolReader(Reader):
     async def ask_near_years(self) -> None:
         """What the map's frame asks once drawn and again when the reader takes the slider:
         the states of the years around the view's (map_controller.js, askNearYears), once per
-        view and year. Each must be its own year's."""
-        href = map_state(self.the_map()).get("nearYears")
-        if not href or href == self.near_asked:
+        view and again once the year has moved NEAR_AGAIN. Each must be its own year's."""
+        state = map_state(self.the_map())
+        href, view, year = state.get("nearYears"), state.get("yearState", ""), state["year"]
+        if not href or not year.isdigit():
             return
-        self.near_asked = href
+        asked = self.near_asked
+        if asked and asked[0] == view and abs(int(year) - asked[1]) < NEAR_AGAIN:
+            return
+        self.near_asked = (view, int(year))
         states = json.loads(await self.get(href))
         wrong = [year for year, state in states.items() if state.get("year") != year]
         if wrong:

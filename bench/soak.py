@@ -17,8 +17,8 @@ Two kinds of reader, because on a 2-core machine one kind alone cannot measure t
 - **protocol readers** (bench/protocol_reader.py) make the requests a first visit makes, as a
   scout Chromium page recorded them at the start of the run, then speak Streamlit's own
   WebSocket messages as the page's front end does, and ask the map-years route as the map's
-  frame does (once the map is drawn, and before each year step). Their times run from a request to the
-  server's last message for it;
+  frame does (once the map is drawn, and when the reader takes the slider). Their times run
+  from a request to the server's last message for it;
 - **browser readers** (bench/browser_reader.py, ``--browsers``, 2 by default) are real
   Chromium pages, timed until the map's frame shows the new state. Twelve Chromium pages
   opening within 15 s took about 25 s each to load here while the servers idled, so a soak of

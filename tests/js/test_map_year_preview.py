@@ -243,29 +243,40 @@ def test_the_years_around_are_asked_once_the_map_is_drawn_and_drawn_as_the_slide
     assert asked_near == ["lang=en&year=2026", "lang=en&year=2020"]
 
 
-def test_taking_the_slider_asks_for_the_years_around_once_per_view_and_year(
+def test_taking_the_slider_asks_for_the_years_around_again_once_the_view_or_year_moved(
     page: Page, server: ScriptServer, document: dict, good_world: World, asked_near: list[str]
 ) -> None:
-    server.answer("years", Answer(200, years_body(good_world, range(2015, 2026))))
+    server.answer("years", Answer(200, years_body(good_world, range(2015, 2027))))
     open_map(page, server, document, good_world, near=True)
     near_years_held(page)
     slider = page.locator('[data-testid="stSlider"] input')
     page.evaluate("() => document.body.insertAdjacentHTML('beforeend', '<button>x</button>')")
-    apply(page, run_state(good_world, 2020))
-    page.focus("button")  # not the slider: nothing asked
-    page.wait_for_timeout(200)
+
+    def take(how: str) -> None:
+        page.focus("button")  # not the slider: nothing asked
+        if how == "focus":
+            slider.focus()
+        else:
+            slider.dispatch_event("pointerdown")
+        page.wait_for_timeout(200)
+
+    # Two years from the one they were asked for, the years around still reach two either side.
+    apply(page, run_state(good_world, 2024))
+    take("focus")
     assert asked_near == ["lang=en&year=2026"]
-    slider.focus()
-    page.wait_for_function("() => window.controller.near.href.endsWith('2020')")
-    apply(page, run_state(good_world, 2018))
-    slider.dispatch_event("pointerdown")
-    page.wait_for_function("() => window.controller.near.href.endsWith('2018')")
-    # Taken again for the same view and year: asked already.
-    page.focus("button")
-    slider.focus()
-    slider.dispatch_event("pointerdown")
-    page.wait_for_timeout(200)
-    assert asked_near == ["lang=en&year=2026", "lang=en&year=2020", "lang=en&year=2018"]
+    apply(page, run_state(good_world, 2023))
+    take("focus")
+    apply(page, run_state(good_world, 2020))
+    take("press")
+    apply(page, run_state(good_world, 2020, "lang=en&evidence=confirmed"))  # a filter changed
+    take("press")
+    take("focus")
+    assert asked_near == [
+        "lang=en&year=2026",
+        "lang=en&year=2023",
+        "lang=en&year=2020",
+        "lang=en&evidence=confirmed&year=2020",
+    ]
 
 
 def test_the_years_around_another_view_are_not_drawn(

@@ -41,6 +41,10 @@
   // How long the map waits at most, once first drawn, for the page's load to settle before it
   // asks for the states of the years around the view's.
   const NEAR_YEARS_IDLE_MS = 2000;
+  // How many years the year shown may move from the one the years around were asked for (they
+  // reach five either side: NEAR_YEARS in dashboard/routes.py) before they are asked for again.
+  // The soak's protocol readers ask as often (bench/protocol_reader.py).
+  const NEAR_AGAIN = 3;
   // A state's year: "2023", or "all" (the all-years view, where the slider is off).
   const YEAR = /^\d{4}$/;
 
@@ -248,13 +252,15 @@
     // dashboard/routes.py), so that a step to one of them is drawn as the thumb moves:
     // Streamlit's front end keeps the page's main thread busy after each key, and an answer
     // asked for then is read late. Asked when the map is first drawn, when the reader takes the
-    // slider, and when it reaches a year not among them; once per view and year shown.
+    // slider, and when it reaches a year not among them: once per view, and again once the
+    // year shown has moved NEAR_AGAIN years from the one they were asked for.
     askNearYears() {
-      const href = this.sent?.nearYears;
-      if (!this.doc || !href || !YEAR.test(this.sent.year) || this.near?.href === href) {
+      const sent = this.sent;
+      const href = sent?.nearYears;
+      if (!this.doc || !href || !YEAR.test(sent.year) || this.holdsNearYears(sent)) {
         return;
       }
-      const near = { href, view: this.sent.yearState, states: {} };
+      const near = { href, view: sent.yearState, year: Number(sent.year), states: {} };
       this.near = near;
       fetch(href)
         .then((response) => (response.ok ? response.json() : {}))
@@ -262,6 +268,13 @@
         .then((states) => {
           near.states = states;
         });
+    }
+
+    // Whether the years around the view's were asked for this view, and for a year near enough
+    // the one shown that they still reach NEAR_AGAIN - 1 years either side of it.
+    holdsNearYears(sent) {
+      const near = this.near;
+      return near?.view === sent.yearState && Math.abs(Number(sent.year) - near.year) < NEAR_AGAIN;
     }
 
     // The reader has moved the year slider: draw that year's state without waiting for the
