@@ -31,14 +31,18 @@ SLIDER = (
 HOLD_MS = 3000
 
 
-def move_slider(page: Page, year: int) -> None:
+def move_slider(page: Page, year: int, focused: bool = True) -> None:
+    """The slider moved to ``year``: by the reader (it holds the focus), or by the page."""
     page.evaluate(
-        """(year) => {
+        """([year, focused]) => {
             const input = document.querySelector('[data-testid="stSlider"] input');
+            if (focused) {
+                input.focus();
+            }
             input.value = year;
             input.setAttribute("aria-valuetext", year);
         }""",
-        str(year),
+        [str(year), focused],
     )
 
 
@@ -70,6 +74,7 @@ def move_slider_and_read_the_map(page: Page, year: int) -> str | None:
     return page.evaluate(
         """async (year) => {
             const input = document.querySelector('[data-testid="stSlider"] input');
+            input.focus();
             input.value = year;
             input.setAttribute("aria-valuetext", year);
             await null;  // the observer's callback ran first: it was queued with the change
@@ -325,3 +330,20 @@ def test_the_slider_saying_its_year_again_keeps_the_runs_before_it_held_back(
     assert shown_year(page) == "2015"
     apply(page, state_of(good_world, View(2015)))
     assert shown_year(page) == "2015"
+
+
+def test_a_slider_moved_by_the_page_not_the_reader_is_left_to_the_runs(
+    page: Page, server: ScriptServer, document: dict, good_world: World, asked: list[str]
+) -> None:
+    # While Play runs, the focus is on its button, and Streamlit draws the slider with the year
+    # before the run's for a moment, after the run's state has come.
+    server.answer("years", Answer(200, years_body(good_world, range(2019, 2027))))
+    server.answer("state", Answer(200, state_body(good_world, 2012)))
+    open_map(page, server, document, good_world, near=True)
+    near_years_held(page)
+    apply(page, run_state(good_world, 2025))
+    move_slider(page, 2024, focused=False)
+    move_slider(page, 2012, focused=False)
+    page.wait_for_timeout(300)
+    assert shown_year(page) == "2025"
+    assert asked == []

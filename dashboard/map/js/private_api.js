@@ -82,8 +82,11 @@
   // frame, which Streamlit serves from the same origin. Its range input's aria-valuetext
   // follows the thumb as the reader moves it, before Streamlit sends the value to the server:
   // call ``onYear`` with each new value, as its text ("2023"), and ``onTake`` when the reader
-  // takes the slider (focuses or presses any part of it), before it moves. A page of another
-  // origin cannot be watched, and is not.
+  // takes the slider (focuses or presses any part of it), before it moves. Only while the
+  // slider holds the page's focus (a press on its track focuses its input too) is a new value
+  // the reader's: Streamlit draws the slider again as each run comes in, and while Play runs
+  // it shows the year before the run's for a moment. A page of another origin cannot be
+  // watched, and is not.
   const SLIDER_BOX = '[data-testid="stSlider"]';
   const SLIDER = `${SLIDER_BOX} input[type="range"]`;
   function watchYearSlider(onYear, onTake) {
@@ -98,7 +101,7 @@
     }
     new MutationObserver((records) => {
       const moved = records.filter((record) => record.target.matches?.(SLIDER)).pop();
-      if (moved) {
+      if (moved && page.activeElement?.closest(SLIDER_BOX)) {
         onYear(moved.target.value);
       }
     }).observe(page.body, {
