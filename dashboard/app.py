@@ -191,20 +191,16 @@ def year_view() -> None:
         language=language,
     )
     params = encode(view, domain)
+
     # Where the map asks for another year's state of this view when the reader moves the year
     # (dashboard/routes.py, map_state_response: the view's query without the year or the
     # position), and for the states of the years around this one when they take the slider
     # (map_years_response: without the position).
-    state_href = (
-        map_state_href(base_url_path)
-        + "?"
-        + urlencode({key: value for key, value in params.items() if key not in ("year", "at")})
-    )
-    years_href = (
-        map_years_href(base_url_path)
-        + "?"
-        + urlencode({key: value for key, value in params.items() if key != "at"})
-    )
+    def asking(route: str, *left_out: str) -> str:
+        return f"{route}?{urlencode({k: v for k, v in params.items() if k not in left_out})}"
+
+    state_href = asking(map_state_href(base_url_path), "year", "at")
+    years_href = asking(map_years_href(base_url_path), "at")
     # While playing, the address stays put; it follows the year once the play stops.
     if not session.playing and params != st.query_params.to_dict():
         st.query_params.from_dict(params)

@@ -179,13 +179,13 @@ def map_years_response(
     """The map's states of the view's year and of the NEAR_YEARS years either side, by year,
     nearest first and as many as ``budget_s`` allows (always the view's own).
 
-    The map's frame asks for them when the reader takes the slider (focuses or presses it),
-    so that each step to a near year is drawn as the thumb moves, with no question to wait
-    for: Streamlit's front end keeps the page's main thread busy after each key, and an answer
-    asked for then is read late (bench/results.md). A year someone has looked at costs a
-    lookup in the script's cache, which these states fill for the runs that follow; one
-    nobody has costs about 30 ms (0.3 s at 100,000 sites), hence the budget. None are asked
-    in the all-years view, where the slider is off."""
+    The map's frame asks for them once it is drawn and when the reader takes the slider
+    (focuses or presses it), so that each step to a near year is drawn as the thumb moves,
+    with no question to wait for: Streamlit's front end keeps the page's main thread busy
+    after each key, and an answer asked for then is read late (bench/results.md). A year
+    someone has looked at costs a lookup in the script's cache, which these states fill for
+    the runs that follow; one nobody has costs about 30 ms (0.3 s at 100,000 sites), hence the
+    budget. None are asked in the all-years view, where the slider is off."""
     view = _view_asked(request, folder, today, "the map's near years")
     if view is None:
         return Response(status_code=503)

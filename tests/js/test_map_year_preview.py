@@ -11,6 +11,7 @@ The page stands in for Streamlit's: a range input inside ``[data-testid="stSlide
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -88,26 +89,23 @@ def near_years_held(page: Page) -> None:
     page.wait_for_function("() => Object.keys(window.controller.near?.states ?? {}).length > 0")
 
 
+def questions_to(page: Page, route: str, part: Callable[[str], str]) -> list[str]:
+    """What ``part`` takes of each address the map asks of ``route``, in order."""
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(part(r.url)) if f"/data/{route}" in r.url else None)
+    return seen
+
+
 @pytest.fixture
 def asked(page: Page) -> list[str]:
     """The years the map asked the state route for, in order."""
-    years: list[str] = []
-    page.on(
-        "request",
-        lambda r: years.append(r.url.rsplit("year=", 1)[1]) if "/data/state" in r.url else None,
-    )
-    return years
+    return questions_to(page, "state", lambda url: url.rsplit("year=", 1)[1])
 
 
 @pytest.fixture
 def asked_near(page: Page) -> list[str]:
     """The questions the map asked the years route, in order (the query of each)."""
-    questions: list[str] = []
-    page.on(
-        "request",
-        lambda r: questions.append(r.url.split("?", 1)[1]) if "/data/years" in r.url else None,
-    )
-    return questions
+    return questions_to(page, "years", lambda url: url.split("?", 1)[1])
 
 
 def run_state(world: World, year: int | None, query: str = "lang=en") -> dict[str, Any]:

@@ -168,16 +168,6 @@ def test_the_map_state_follows_the_year_and_reads_any_query_as_a_link() -> None:
     assert json.loads(body_of(hostile))["year"] == str(TODAY.year)
 
 
-def test_the_map_state_of_broken_data_is_a_bare_503(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    folder = geodata_with_broken_sites(tmp_path)
-    response = map_state_of("year=2020", folder)
-    assert response.status_code == 503
-    assert body_of(response) == b""
-    assert str(folder) in caplog.text
-
-
 def test_the_years_nearest_a_view_s_come_first_within_the_data_s_years() -> None:
     assert routes.NEAR_YEARS == 5
     assert nearest_years(2020, 1984, 2026) == [
@@ -194,6 +184,17 @@ def map_years_of(
     clock: Callable[[], float] = time.perf_counter,
 ) -> Response:
     return map_years_response(request("", query), folder, TODAY, budget_s, clock)
+
+
+@pytest.mark.parametrize("state_of", [map_state_of, map_years_of])
+def test_the_map_s_states_of_broken_data_are_a_bare_503(
+    state_of: Callable[[str, Path], Response], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = geodata_with_broken_sites(tmp_path)
+    response = state_of("year=2020", folder)
+    assert response.status_code == 503
+    assert body_of(response) == b""
+    assert str(folder) in caplog.text
 
 
 def test_the_near_years_states_are_those_the_script_sends_for_each_year() -> None:
@@ -224,17 +225,10 @@ def test_the_near_years_stop_when_their_time_is_spent_but_always_hold_the_view_s
     assert list(json.loads(body_of(spent))) == ["2020"]
 
 
-def test_no_near_years_in_the_all_years_view_and_a_bare_503_on_broken_data(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_no_near_years_in_the_all_years_view_and_a_hostile_query_read_as_a_link() -> None:
     assert json.loads(body_of(map_years_of("year=all"))) == {}
     hostile = map_years_of("year=%3Cscript%3E&sel=javascript:alert(1)&lang=" + "x" * 500)
     assert next(iter(json.loads(body_of(hostile)))) == str(TODAY.year)
-    folder = geodata_with_broken_sites(tmp_path)
-    broken = map_years_of("year=2020", folder)
-    assert broken.status_code == 503
-    assert body_of(broken) == b""
-    assert str(folder) in caplog.text
 
 
 def test_an_unknown_file_is_not_found_in_the_links_language() -> None:
