@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +37,28 @@ class Traffic:
     origin: str
     requests: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    # Requests begun and not yet ended, and when the last began or ended (monotonic seconds).
+    pending: int = 0
+    changed_at: float = 0.0
+
+    def begun(self, url: str) -> None:
+        self.requests.append(url)
+        self.pending += 1
+        self.changed_at = time.monotonic()
+
+    def ended(self) -> None:
+        self.pending -= 1
+        self.changed_at = time.monotonic()
+
+    def wait_quiet(self, page: Page, quiet_s: float = 1.0, timeout_s: float = 30.0) -> None:
+        """Wait until no request has been pending for ``quiet_s``. Playwright's own
+        "networkidle" did not come within 30 s on a page that had made its last request (and
+        had its answer) 0.1 s after the map was drawn, when earlier tests had run first."""
+        deadline = time.monotonic() + timeout_s
+        while self.pending or time.monotonic() - self.changed_at < quiet_s:
+            if time.monotonic() > deadline:
+                raise AssertionError(f"requests still pending: {self.pending}")
+            page.wait_for_timeout(100)
 
     def off_site(self) -> list[str]:
         own = urlsplit(self.origin).netloc
@@ -56,10 +79,12 @@ def page(browser: Browser, traffic: Traffic) -> Iterator[Page]:
     # An English browser unless a test asks otherwise: the page follows the browser's language.
     context = browser.new_context(viewport={"width": 1400, "height": 950}, locale="en-US")
     page = context.new_page()
-    page.on("request", lambda request: traffic.requests.append(request.url))
+    page.on("request", lambda request: traffic.begun(request.url))
+    page.on("requestfinished", lambda request: traffic.ended())
 
     def on_failed(request: Request) -> None:
         traffic.failed.append(f"{request.url} ({request.failure})")
+        traffic.ended()
 
     page.on("requestfailed", on_failed)
     yield page

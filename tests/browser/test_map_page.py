@@ -20,7 +20,7 @@ def test_page_draws_all_districts_offline(
     page: Page, app_url: str, traffic: Traffic, artifacts: Path
 ) -> None:
     open_map(page, app_url)
-    page.wait_for_load_state("networkidle")
+    traffic.wait_quiet(page)
     page.screenshot(path=artifacts / "map.png", full_page=True)
     assert traffic.failed == []
     assert traffic.off_site() == []
